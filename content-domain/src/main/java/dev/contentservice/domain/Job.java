@@ -1,0 +1,136 @@
+package dev.contentservice.domain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An image generation job. Immutable: every transition returns the next state and refuses any move the
+ * life cycle does not allow (PENDING → PROCESSING → COMPLETED | FAILED). Time comes from a {@link
+ * Clock}, never from the system directly.
+ *
+ * @param stylesDone the styles whose image is already stored (progress of a PROCESSING job)
+ * @param failure present exactly when the status is FAILED
+ * @param generator which generator produced the images of a COMPLETED job (for example {@code local})
+ */
+public record Job(
+        JobId id,
+        EventDraftId eventDraftId,
+        JobStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        Recommendation recommendation,
+        Set<ImageStyle> stylesDone,
+        Optional<JobFailure> failure,
+        Optional<String> generator) {
+
+    /** The job type stored in {@code job:{jobId}}. */
+    public static final String TYPE = "IMAGE_GEN";
+    /** How long {@code job:{jobId}} and {@code job:{jobId}:error} live. */
+    public static final Duration TTL = Duration.ofHours(1);
+
+    public Job {
+        Objects.requireNonNull(id, "id must not be null");
+        Objects.requireNonNull(eventDraftId, "eventDraftId must not be null");
+        Objects.requireNonNull(status, "status must not be null");
+        Objects.requireNonNull(createdAt, "createdAt must not be null");
+        Objects.requireNonNull(updatedAt, "updatedAt must not be null");
+        Objects.requireNonNull(recommendation, "recommendation must not be null");
+        Objects.requireNonNull(failure, "failure must not be null (use Optional.empty())");
+        Objects.requireNonNull(generator, "generator must not be null (use Optional.empty())");
+        if (!recommendation.eventDraftId().equals(eventDraftId)) {
+            throw new IllegalArgumentException("recommendation must belong to eventDraftId " + eventDraftId);
+        }
+        if (failure.isPresent() != (status == JobStatus.FAILED)) {
+            throw new IllegalArgumentException("failure must be present exactly when status is FAILED");
+        }
+        stylesDone = stylesDone == null || stylesDone.isEmpty()
+                ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(stylesDone));
+    }
+
+    /** A new PENDING job for the recommendation, stamped with the clock's instant. */
+    public static Job create(JobId id, Recommendation recommendation, Clock clock) {
+        Instant now = clock.instant();
+        return new Job(
+                id,
+                recommendation.eventDraftId(),
+                JobStatus.PENDING,
+                now,
+                now,
+                recommendation,
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** PENDING → PROCESSING. */
+    public Job start(Clock clock) {
+        return moveTo(JobStatus.PROCESSING, clock, stylesDone, failure, generator);
+    }
+
+    /** Records that one style's image is stored; only while PROCESSING. */
+    public Job styleDone(ImageStyle style, Clock clock) {
+        if (status != JobStatus.PROCESSING) {
+            throw new IllegalJobTransitionException(id, status, JobStatus.PROCESSING);
+        }
+        EnumSet<ImageStyle> done = stylesDone.isEmpty() ? EnumSet.noneOf(ImageStyle.class) : EnumSet.copyOf(stylesDone);
+        done.add(style);
+        return new Job(id, eventDraftId, status, createdAt, clock.instant(), recommendation, done, failure, generator);
+    }
+
+    /** PROCESSING → COMPLETED; every style is then done. */
+    public Job complete(String generatorName, Clock clock) {
+        if (generatorName == null || generatorName.isBlank()) {
+            throw new IllegalArgumentException("generatorName must not be blank");
+        }
+        return moveTo(
+                JobStatus.COMPLETED,
+                clock,
+                EnumSet.allOf(ImageStyle.class),
+                Optional.empty(),
+                Optional.of(generatorName));
+    }
+
+    /** PENDING or PROCESSING → FAILED. A job may fail before it started (a poison job, for example). */
+    public Job fail(JobFailure why, Clock clock) {
+        Objects.requireNonNull(why, "why must not be null");
+        return moveTo(JobStatus.FAILED, clock, stylesDone, Optional.of(why), Optional.empty());
+    }
+
+    /** When the job's record expires: {@link #TTL} after its creation. */
+    public Instant expiresAt() {
+        return createdAt.plus(TTL);
+    }
+
+    private Job moveTo(
+            JobStatus next,
+            Clock clock,
+            Set<ImageStyle> nextStylesDone,
+            Optional<JobFailure> nextFailure,
+            Optional<String> nextGenerator) {
+        boolean allowed = switch (status) {
+            case PENDING -> next == JobStatus.PROCESSING || next == JobStatus.FAILED;
+            case PROCESSING -> next == JobStatus.COMPLETED || next == JobStatus.FAILED;
+            case COMPLETED, FAILED -> false;
+        };
+        if (!allowed) {
+            throw new IllegalJobTransitionException(id, status, next);
+        }
+        return new Job(
+                id,
+                eventDraftId,
+                next,
+                createdAt,
+                clock.instant(),
+                recommendation,
+                nextStylesDone,
+                nextFailure,
+                nextGenerator);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.contentservice.domain;
+
+import java.util.List;
+
+/** Normalisation of the free text that the AI service writes: absent is the empty string, never null. */
+final class Text {
+    static final int MAX_FIELD = 500;
+    static final int MAX_KEYWORDS = 20;
+
+    private Text() {}
+
+    /** Trims, drops control characters, folds null to "" and cuts at {@link #MAX_FIELD} characters. */
+    static String clean(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_FIELD));
+        raw.codePoints()
+                .map(cp -> Character.isISOControl(cp) ? ' ' : cp)
+                .limit(MAX_FIELD)
+                .forEach(out::appendCodePoint);
+        return out.toString().strip();
+    }
+
+    static List<String> cleanAll(List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        return raw.stream()
+                .map(Text::clean)
+                .filter(s -> !s.isEmpty())
+                .limit(MAX_KEYWORDS)
+                .toList();
+    }
+}
