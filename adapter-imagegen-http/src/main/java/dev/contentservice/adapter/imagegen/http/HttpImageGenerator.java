@@ -122,9 +122,9 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                 .withDelay(settings.breakerOpenDelay())
                 .withSuccessThreshold(1)
                 .onOpen(event -> LOG.warn(
-                        "image provider circuit opened after {} consecutive failures: failing fast for {} s",
+                        "image provider circuit opened after {} consecutive failures: failing fast for {} ms",
                         settings.breakerFailureThreshold(),
-                        settings.breakerOpenDelay().toSeconds()))
+                        settings.breakerOpenDelay().toMillis()))
                 .onHalfOpen(event -> LOG.info("image provider circuit half-open: letting one probe through"))
                 .onClose(event -> LOG.info("image provider circuit closed: provider answers again"))
                 .build();
@@ -342,6 +342,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
             call.enqueue(new Callback() {
                 @Override
                 public void onFailure(Call failed, IOException e) {
+                    exchange.noteOutcome(e.getClass().getSimpleName());
                     granted.release();
                     execution.recordException(exchange.isCancelled() ? new CallerCancelledException() : e);
                 }
@@ -360,6 +361,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                         execution.recordException(e);
                         return;
                     }
+                    exchange.noteOutcome("HTTP " + answer.status());
                     granted.release();
                     execution.recordResult(answer);
                 }
@@ -460,7 +462,8 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                     true);
         }
         if (failure instanceof DeadlineReachedException) {
-            return timeout("no image before the job deadline after " + exchange.attempts() + " attempt(s)");
+            return timeout("no image before the job deadline after " + exchange.attempts() + " attempt(s)"
+                    + exchange.lastOutcome().map(last -> "; last: " + last).orElse(""));
         }
         if (failure instanceof CallerCancelledException) {
             return new ImageGenerationException(ImageGenerationException.INTERNAL, "cancelled", false);
@@ -544,6 +547,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
         private final AtomicReference<CompletableFuture<?>> waiting = new AtomicReference<>();
         private final AtomicReference<Call> call = new AtomicReference<>();
         private volatile boolean cancelled;
+        private volatile String lastOutcome;
 
         Exchange(ImageRequest request, Instant giveUpAt) {
             this.request = request;
@@ -560,6 +564,14 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
 
         boolean isCancelled() {
             return cancelled;
+        }
+
+        void noteOutcome(String outcome) {
+            lastOutcome = outcome;
+        }
+
+        Optional<String> lastOutcome() {
+            return Optional.ofNullable(lastOutcome);
         }
 
         void waitingFor(CompletableFuture<?> permit) {
