@@ -94,10 +94,10 @@ final class JobHash {
             Optional<String> generator = status == JobStatus.COMPLETED
                     ? Optional.ofNullable(fields.get(GENERATOR)).filter(g -> !g.isBlank())
                     : Optional.empty();
-            return new Job(
-                    id, draft, status, createdAt, updatedAt, recommendation, styles(fields), failure, generator);
+            return new Job(id, draft, status, createdAt, updatedAt, recommendation, styles(fields), failure, generator);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("job:" + id + " is not a job hash this service wrote: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "job:" + id + " is not a job hash this service wrote: " + e.getMessage(), e);
         }
     }
 

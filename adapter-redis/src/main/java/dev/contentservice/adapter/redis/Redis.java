@@ -172,7 +172,8 @@ final class Redis implements AutoCloseable {
 
     static boolean isNoScript(JedisException e) {
         return e instanceof JedisNoScriptException
-                || (e instanceof JedisDataException && String.valueOf(e.getMessage()).startsWith("NOSCRIPT"));
+                || (e instanceof JedisDataException
+                        && String.valueOf(e.getMessage()).startsWith("NOSCRIPT"));
     }
 
     /** A Lua script from the classpath, run by SHA1 with a fallback to EVAL (which also caches it). */

@@ -70,7 +70,8 @@ final class RedisJobQueue implements JobQueue {
     }
 
     private Optional<Claim> take() {
-        Object reply = redis.script(TAKE, List.of(Keys.QUEUE), List.of(Keys.GROUP, consumer, Long.toString(lease.toMillis())));
+        Object reply =
+                redis.script(TAKE, List.of(Keys.QUEUE), List.of(Keys.GROUP, consumer, Long.toString(lease.toMillis())));
         if (!(reply instanceof List<?> claimed) || claimed.size() < 3) {
             return Optional.empty();
         }

@@ -47,9 +47,7 @@ final class RedisJobRepository implements JobRepository {
         args.add(Keys.GROUP);
         args.addAll(JobHash.flatten(JobHash.of(candidate)));
         List<?> reply = (List<?>) redis.script(
-                SUBMIT,
-                List.of(Keys.job(candidate.id()), Keys.inFlight(candidate.eventDraftId()), Keys.QUEUE),
-                args);
+                SUBMIT, List.of(Keys.job(candidate.id()), Keys.inFlight(candidate.eventDraftId()), Keys.QUEUE), args);
         if (((Long) reply.get(0)) == 1L) {
             return candidate;
         }

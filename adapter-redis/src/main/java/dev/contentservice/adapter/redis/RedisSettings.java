@@ -119,8 +119,8 @@ public record RedisSettings(URI url, Duration connectTimeout, Duration socketTim
     /** Never shows the password. */
     @Override
     public String toString() {
-        return "RedisSettings[url=" + url.getScheme() + "://" + user().map(u -> u + ":***@")
-                        .orElse(password().isPresent() ? ":***@" : "")
+        return "RedisSettings[url=" + url.getScheme() + "://"
+                + user().map(u -> u + ":***@").orElse(password().isPresent() ? ":***@" : "")
                 + host() + ":" + port() + "/" + database() + ", connectTimeout=" + connectTimeout + ", socketTimeout="
                 + socketTimeout + ", poolSize=" + poolSize + ", lease=" + lease + "]";
     }
