@@ -89,6 +89,9 @@ final class Redis implements AutoCloseable {
         try {
             return operation.apply(client);
         } catch (JedisConnectionException first) {
+            if (timedOut(first)) {
+                throw translate(what, first); // a server that does not answer gets no second wait
+            }
             dropIdleConnections();
             return call(what, operation);
         } catch (JedisException e) {
@@ -151,6 +154,15 @@ final class Redis implements AutoCloseable {
 
     private static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    private static boolean timedOut(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dropIdleConnections() {

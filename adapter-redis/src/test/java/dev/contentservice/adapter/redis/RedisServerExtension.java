@@ -47,6 +47,7 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
     private boolean embeddedBinary;
     private Process process;
     private String owner;
+    private boolean shutdownHookAdded;
 
     public RedisServerExtension() {
         this(Boolean.getBoolean(FORCE_EMBEDDED));
@@ -129,6 +130,11 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary, e);
+        }
+        if (!shutdownHookAdded) {
+            // a test JVM that dies without afterAll must not leave a redis-server behind
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "redis-server-stop-" + port));
+            shutdownHookAdded = true;
         }
         long end = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < end) {
