@@ -1,0 +1,120 @@
+package dev.contentservice.adapter.redis;
+
+import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.Recommendation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A job as the fields of its hash {@code job:{jobId}}: the SPEC's {@code status}, {@code eventDraftId},
+ * {@code type}, {@code createdAt} (ISO-8601 UTC) and this service's {@code updatedAt}, {@code
+ * recommendation} (the JSON snapshot), {@code stylesDone} (comma-separated style keys), {@code errorCode},
+ * {@code generator} and {@code attempts} (kept by the queue). The failure detail lives in {@code
+ * job:{jobId}:error}.
+ */
+final class JobHash {
+    static final String STATUS = "status";
+    static final String EVENT_DRAFT_ID = "eventDraftId";
+    static final String TYPE = "type";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String RECOMMENDATION = "recommendation";
+    static final String STYLES_DONE = "stylesDone";
+    static final String ERROR_CODE = "errorCode";
+    static final String GENERATOR = "generator";
+    static final String ATTEMPTS = "attempts";
+
+    private JobHash() {}
+
+    /** Every field of a new job, as the hash is first written. */
+    static Map<String, String> of(Job job) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(STATUS, job.status().name());
+        fields.put(EVENT_DRAFT_ID, job.eventDraftId().value());
+        fields.put(TYPE, Job.TYPE);
+        fields.put(CREATED_AT, job.createdAt().toString());
+        fields.putAll(mutableFields(job));
+        fields.put(RECOMMENDATION, RecommendationJson.write(job.recommendation()));
+        fields.put(ATTEMPTS, "0");
+        return fields;
+    }
+
+    /** The fields a status update may change; optional ones are left out when absent. */
+    static Map<String, String> mutableFields(Job job) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(STATUS, job.status().name());
+        fields.put(UPDATED_AT, job.updatedAt().toString());
+        fields.put(STYLES_DONE, job.stylesDone().stream().map(ImageStyle::key).collect(Collectors.joining(",")));
+        job.failure().ifPresent(failure -> fields.put(ERROR_CODE, failure.code()));
+        job.generator().ifPresent(generator -> fields.put(GENERATOR, generator));
+        return fields;
+    }
+
+    static List<String> flatten(Map<String, String> fields) {
+        List<String> flat = new ArrayList<>(fields.size() * 2);
+        fields.forEach((field, value) -> {
+            flat.add(field);
+            flat.add(value);
+        });
+        return flat;
+    }
+
+    /**
+     * The job stored in the hash.
+     *
+     * @param errorDetail the text of {@code job:{jobId}:error}, when there is one
+     * @throws IllegalStateException when the hash is not a job this service wrote
+     */
+    static Job read(JobId id, Map<String, String> fields, Optional<String> errorDetail) {
+        try {
+            EventDraftId draft = EventDraftId.of(required(fields, EVENT_DRAFT_ID));
+            JobStatus status = JobStatus.valueOf(required(fields, STATUS));
+            Instant createdAt = Instant.parse(required(fields, CREATED_AT));
+            Instant updatedAt = Optional.ofNullable(fields.get(UPDATED_AT))
+                    .map(Instant::parse)
+                    .orElse(createdAt);
+            Recommendation recommendation = RecommendationJson.read(draft, required(fields, RECOMMENDATION));
+            Optional<JobFailure> failure = status == JobStatus.FAILED
+                    ? Optional.of(JobFailure.of(
+                            Optional.ofNullable(fields.get(ERROR_CODE)).orElse(JobFailure.INTERNAL),
+                            errorDetail.orElse("")))
+                    : Optional.empty();
+            Optional<String> generator = status == JobStatus.COMPLETED
+                    ? Optional.ofNullable(fields.get(GENERATOR)).filter(g -> !g.isBlank())
+                    : Optional.empty();
+            return new Job(id, draft, status, createdAt, updatedAt, recommendation, styles(fields), failure, generator);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "job:" + id + " is not a job hash this service wrote: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<ImageStyle> styles(Map<String, String> fields) {
+        String raw = fields.getOrDefault(STYLES_DONE, "");
+        Set<ImageStyle> styles = EnumSet.noneOf(ImageStyle.class);
+        for (String key : raw.split(",")) {
+            ImageStyle.fromKey(key.strip()).ifPresent(styles::add);
+        }
+        return styles;
+    }
+
+    private static String required(Map<String, String> fields, String field) {
+        String value = fields.get(field);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("field " + field + " is missing");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.contentservice.adapter.redis;
+
+import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.RecommendationSource;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every storage port of the service on one Redis: jobs, the queue, the AI recommendations, the image
+ * sets and the hosted image bytes. Opening it connects nothing yet (connections are made on demand, so
+ * the service starts while Redis is down and recovers by itself when it returns). Thread-safe; close it
+ * once at shutdown.
+ *
+ * <p>Each backend joins the queue under a consumer name of its own, so several instances on one Redis
+ * share the work.
+ */
+public final class RedisBackend implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisBackend.class);
+
+    private final RedisSettings settings;
+    private final Redis redis;
+    private final RedisJobRepository jobs;
+    private final RedisJobQueue queue;
+    private final RedisRecommendationSource recommendations;
+    private final RedisImageSetRepository imageSets;
+    private final RedisImageStore imageStore;
+
+    private RedisBackend(RedisSettings settings, Redis redis, String consumer) {
+        this.settings = settings;
+        this.redis = redis;
+        this.jobs = new RedisJobRepository(redis);
+        this.queue = new RedisJobQueue(redis, consumer, settings.lease());
+        this.recommendations = new RedisRecommendationSource(redis);
+        this.imageSets = new RedisImageSetRepository(redis);
+        this.imageStore = new RedisImageStore(redis);
+    }
+
+    /** Opens a backend with a fresh, unique queue consumer name. */
+    public static RedisBackend open(RedisSettings settings) {
+        return open(settings, uniqueConsumerName());
+    }
+
+    /** Opens a backend whose queue consumer has the given name (unique per running instance). */
+    public static RedisBackend open(RedisSettings settings, String consumerName) {
+        Objects.requireNonNull(settings, "settings must not be null");
+        if (consumerName == null || consumerName.isBlank()) {
+            throw new IllegalArgumentException("consumerName must not be blank");
+        }
+        RedisBackend backend = new RedisBackend(settings, Redis.open(settings), consumerName);
+        LOG.info("redis backend on {} as queue consumer {}", settings, consumerName);
+        return backend;
+    }
+
+    public JobRepository jobRepository() {
+        return jobs;
+    }
+
+    public JobQueue jobQueue() {
+        return queue;
+    }
+
+    public RecommendationSource recommendationSource() {
+        return recommendations;
+    }
+
+    public ImageSetRepository imageSetRepository() {
+        return imageSets;
+    }
+
+    public ImageStore imageStore() {
+        return imageStore;
+    }
+
+    public RedisSettings settings() {
+        return settings;
+    }
+
+    /** This instance's consumer name in the queue's consumer group. */
+    public String consumerName() {
+        return queue.consumer();
+    }
+
+    /** Whether Redis answers within the timeouts (for the readiness probe). Never throws. */
+    public boolean ping() {
+        return redis.ping();
+    }
+
+    /**
+     * Leaves the queue's consumer group when this instance holds no claims (release them first) and
+     * closes the connections.
+     */
+    @Override
+    public void close() {
+        queue.leave();
+        redis.close();
+    }
+
+    private static String uniqueConsumerName() {
+        String runtime = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
+        String safe = runtime.replaceAll("[^A-Za-z0-9@._-]", "_").toLowerCase(Locale.ROOT);
+        return safe + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.contentservice.adapter.redis;
+
+import dev.contentservice.adapter.redis.Redis.Script;
+import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.JobStatus;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Jobs in {@code job:{jobId}} hashes; submit and update are Lua scripts, so dedupe, creation and
+ * enqueueing happen in one step and a terminal status is never overwritten.
+ */
+final class RedisJobRepository implements JobRepository {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisJobRepository.class);
+    private static final Script SUBMIT = Script.load("submit");
+    private static final Script UPDATE = Script.load("update");
+
+    private final Redis redis;
+
+    RedisJobRepository(Redis redis) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+    }
+
+    @Override
+    public Job submit(Job candidate, Duration ttl) {
+        Objects.requireNonNull(candidate, "candidate must not be null");
+        Objects.requireNonNull(ttl, "ttl must not be null");
+        if (candidate.status() != JobStatus.PENDING) {
+            throw new IllegalArgumentException("candidate must be PENDING, was " + candidate.status());
+        }
+        if (ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
+        }
+        List<String> args = new ArrayList<>();
+        args.add(candidate.id().toString());
+        args.add(Long.toString(ttl.toMillis()));
+        args.add(Keys.GROUP);
+        args.addAll(JobHash.flatten(JobHash.of(candidate)));
+        List<?> reply = (List<?>) redis.script(
+                SUBMIT, List.of(Keys.job(candidate.id()), Keys.inFlight(candidate.eventDraftId()), Keys.QUEUE), args);
+        if (((Long) reply.get(0)) == 1L) {
+            return candidate;
+        }
+        JobId other = JobId.parse((String) reply.get(1))
+                .orElseThrow(() -> new IllegalStateException("in-flight mark holds no job id: " + reply.get(1)));
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 2; i + 1 < reply.size(); i += 2) {
+            fields.put((String) reply.get(i), (String) reply.get(i + 1));
+        }
+        return JobHash.read(other, fields, Optional.empty());
+    }
+
+    @Override
+    public Optional<Job> find(JobId id) {
+        Objects.requireNonNull(id, "id must not be null");
+        Map<String, String> fields = redis.read("find job", jedis -> jedis.hgetAll(Keys.job(id)));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> error = Optional.empty();
+        if (JobStatus.FAILED.name().equals(fields.get(JobHash.STATUS))) {
+            error = Optional.ofNullable(redis.read("find job error", jedis -> jedis.get(Keys.jobError(id))));
+        }
+        try {
+            return Optional.of(JobHash.read(id, fields, error));
+        } catch (IllegalStateException e) {
+            LOG.warn("{}: answered as missing", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean update(Job next) {
+        Objects.requireNonNull(next, "next must not be null");
+        List<String> args = new ArrayList<>();
+        args.add(next.id().toString());
+        args.add(next.status().name());
+        args.add(next.failure().map(JobFailure::detail).orElse(""));
+        args.add(Long.toString(Job.TTL.toMillis()));
+        args.addAll(JobHash.flatten(JobHash.mutableFields(next)));
+        Object written = redis.script(
+                UPDATE,
+                List.of(Keys.job(next.id()), Keys.jobError(next.id()), Keys.inFlight(next.eventDraftId())),
+                args);
+        return Long.valueOf(1L).equals(written);
+    }
+}

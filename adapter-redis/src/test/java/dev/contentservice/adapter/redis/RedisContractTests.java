@@ -1,0 +1,89 @@
+package dev.contentservice.adapter.redis;
+
+import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.RecommendationSource;
+import dev.contentservice.domain.contract.ImageSetRepositoryContract;
+import dev.contentservice.domain.contract.ImageStoreContract;
+import dev.contentservice.domain.contract.JobQueueContract;
+import dev.contentservice.domain.contract.JobRepositoryContract;
+import dev.contentservice.domain.contract.RecommendationSourceContract;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
+
+/** The Redis adapters pass every port's contract suite, against a real redis-server. */
+class RedisContractTests {
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    private RedisBackend backend(Duration lease) {
+        RedisBackend backend = RedisBackend.open(REDIS.settings().withLease(lease));
+        opened.add(backend);
+        return backend;
+    }
+
+    @AfterEach
+    void closeBackends() throws Exception {
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
+        opened.clear();
+    }
+
+    @Nested
+    class Jobs extends JobRepositoryContract {
+        @Override
+        protected JobRepository createJobRepository() {
+            return backend(RedisSettings.DEFAULT_LEASE).jobRepository();
+        }
+    }
+
+    @Nested
+    class Queue extends JobQueueContract {
+        @Override
+        protected Backend createBackend(Duration lease) {
+            RedisBackend backend = backend(lease);
+            return new Backend(backend.jobRepository(), backend.jobQueue());
+        }
+    }
+
+    @Nested
+    class Recommendations extends RecommendationSourceContract {
+        @Override
+        protected RecommendationSource createSource() {
+            return backend(RedisSettings.DEFAULT_LEASE).recommendationSource();
+        }
+
+        @Override
+        protected void store(Recommendation recommendation) {
+            RedisClient client = RedisClient.create(REDIS.url());
+            opened.add(client);
+            client.set("ai:event:" + recommendation.eventDraftId().value(), RecommendationJson.write(recommendation));
+        }
+    }
+
+    @Nested
+    class ImageSets extends ImageSetRepositoryContract {
+        @Override
+        protected ImageSetRepository createImageSetRepository() {
+            return backend(RedisSettings.DEFAULT_LEASE).imageSetRepository();
+        }
+    }
+
+    @Nested
+    class Images extends ImageStoreContract {
+        @Override
+        protected ImageStore createImageStore() {
+            return backend(RedisSettings.DEFAULT_LEASE).imageStore();
+        }
+    }
+}

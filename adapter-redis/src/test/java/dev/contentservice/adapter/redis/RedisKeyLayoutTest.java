@@ -1,0 +1,217 @@
+package dev.contentservice.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.GeneratedImage;
+import dev.contentservice.domain.ImageFileName;
+import dev.contentservice.domain.ImageFormat;
+import dev.contentservice.domain.ImageSet;
+import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobQueue.Claim;
+import dev.contentservice.domain.contract.Fixtures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/** What other services see in Redis: the SPEC's keys, hashes and fields, and a TTL on every key written. */
+class RedisKeyLayoutTest {
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private RedisBackend backend;
+    private RedisClient inspect;
+
+    @BeforeEach
+    void open() {
+        backend = RedisBackend.open(REDIS.settings());
+        inspect = RedisClient.create(REDIS.url());
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+        inspect.close();
+    }
+
+    @Test
+    void job_hash_holds_the_spec_fields_and_lives_one_hour() {
+        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+
+        Map<String, String> hash = inspect.hgetAll("job:" + job.id());
+
+        assertThat(inspect.type("job:" + job.id())).isEqualTo("hash");
+        assertThat(hash)
+                .containsEntry("status", "PENDING")
+                .containsEntry("eventDraftId", job.eventDraftId().value())
+                .containsEntry("type", "IMAGE_GEN")
+                .containsEntry("createdAt", "2026-03-01T09:00:00Z")
+                .containsKeys("updatedAt", "recommendation", "attempts");
+        assertThat(Instant.parse(hash.get("createdAt"))).isEqualTo(job.createdAt());
+        assertThat(hash.get("recommendation")).contains("딸기 크루아상 시식 이벤트");
+        assertThat(inspect.pttl("job:" + job.id())).isBetween(Job.TTL.toMillis() - 5_000, Job.TTL.toMillis());
+    }
+
+    @Test
+    void failed_job_has_its_error_string_with_the_job_remaining_ttl() {
+        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        inspect.pexpire("job:" + job.id(), Duration.ofMinutes(30).toMillis());
+
+        backend.jobRepository()
+                .update(job.start(Fixtures.CLOCK)
+                        .fail(
+                                JobFailure.of("IMAGEGEN_TIMEOUT", "the images were not ready within 300 seconds"),
+                                Fixtures.CLOCK));
+
+        assertThat(inspect.hget("job:" + job.id(), "status")).isEqualTo("FAILED");
+        assertThat(inspect.hget("job:" + job.id(), "errorCode")).isEqualTo("IMAGEGEN_TIMEOUT");
+        assertThat(inspect.type("job:" + job.id() + ":error")).isEqualTo("string");
+        assertThat(inspect.get("job:" + job.id() + ":error")).isEqualTo("the images were not ready within 300 seconds");
+        long errorTtl = inspect.pttl("job:" + job.id() + ":error");
+        assertThat(errorTtl)
+                .isPositive()
+                .isLessThanOrEqualTo(Duration.ofMinutes(30).toMillis());
+        assertThat(inspect.pttl("job:" + job.id())).isBetween(errorTtl - 1_000, errorTtl + 1_000);
+    }
+
+    @Test
+    void update_keeps_the_job_ttl() {
+        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        inspect.pexpire("job:" + job.id(), 600_000);
+
+        backend.jobRepository().update(Fixtures.completed(job));
+
+        assertThat(inspect.pttl("job:" + job.id())).isBetween(590_000L, 600_000L);
+        assertThat(inspect.hget("job:" + job.id(), "generator")).isEqualTo("test");
+        assertThat(inspect.hget("job:" + job.id(), "stylesDone")).isEqualTo("simple,fancy,trendy");
+    }
+
+    @Test
+    void image_set_is_a_hash_of_three_urls_with_the_given_ttl() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+
+        backend.imageSetRepository()
+                .save(draft, ImageSet.of("http://x/s.png", "http://x/f.png", "http://x/t.png"), ImageSet.TTL);
+
+        assertThat(inspect.type("content:image:" + draft.value())).isEqualTo("hash");
+        assertThat(inspect.hgetAll("content:image:" + draft.value()))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("simple", "http://x/s.png", "fancy", "http://x/f.png", "trendy", "http://x/t.png"));
+        assertThat(inspect.pttl("content:image:" + draft.value()))
+                .isBetween(ImageSet.TTL.toMillis() - 5_000, ImageSet.TTL.toMillis());
+    }
+
+    @Test
+    void in_flight_mark_lives_as_long_as_the_job_and_is_cleared_when_it_ends() {
+        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        String mark = "content:inflight:" + job.eventDraftId().value();
+
+        assertThat(inspect.get(mark)).isEqualTo(job.id().toString());
+        assertThat(inspect.pttl(mark)).isPositive().isLessThanOrEqualTo(Job.TTL.toMillis());
+
+        backend.jobRepository().update(Fixtures.completed(job));
+
+        assertThat(inspect.exists(mark)).isFalse();
+    }
+
+    @Test
+    void a_mark_left_behind_by_a_finished_job_does_not_block_a_new_submit() {
+        Job first = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        backend.jobRepository().update(Fixtures.completed(first));
+        inspect.set(
+                "content:inflight:" + first.eventDraftId().value(), first.id().toString());
+        Job second = Fixtures.newJob(first.eventDraftId());
+
+        assertThat(backend.jobRepository().submit(second, Job.TTL).id()).isEqualTo(second.id());
+    }
+
+    @Test
+    void a_mark_of_one_job_is_not_cleared_by_another_job_of_the_draft() {
+        Job old = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        backend.jobRepository().update(Fixtures.completed(old));
+        Job current = backend.jobRepository().submit(Fixtures.newJob(old.eventDraftId()), Job.TTL);
+        String mark = "content:inflight:" + old.eventDraftId().value();
+
+        // a late duplicate worker of the old job fails it: nothing written, the new mark stays
+        backend.jobRepository().update(old.start(Fixtures.CLOCK).fail(JobFailure.of("X", "late"), Fixtures.CLOCK));
+
+        assertThat(inspect.get(mark)).isEqualTo(current.id().toString());
+    }
+
+    @Test
+    void hosted_image_is_a_hash_of_type_and_bytes_with_the_given_ttl() {
+        ImageFileName name = ImageFileName.of(Fixtures.newJob().id(), ImageStyle.SIMPLE, ImageFormat.PNG);
+
+        backend.imageStore().put(name, new GeneratedImage(new byte[] {1, 2, 3}, "image/png", "local"), ImageSet.TTL);
+
+        String key = "content:file:" + name.value();
+        assertThat(inspect.type(key)).isEqualTo("hash");
+        assertThat(inspect.hget(key, "type")).isEqualTo("image/png");
+        assertThat(inspect.pttl(key)).isBetween(ImageSet.TTL.toMillis() - 5_000, ImageSet.TTL.toMillis());
+    }
+
+    @Test
+    void every_key_written_in_a_job_life_has_a_ttl_and_finished_queue_entries_are_deleted() throws Exception {
+        Job done = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job failed = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job waiting = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        for (Job job : List.of(done, failed)) {
+            Claim claim = backend.jobQueue().claim(Duration.ofSeconds(2)).orElseThrow();
+            backend.jobQueue().renew(claim);
+            Job next = claim.jobId().equals(done.id())
+                    ? Fixtures.completed(job)
+                    : job.fail(JobFailure.of("IMAGEGEN_REJECTED", "refused"), Fixtures.CLOCK);
+            backend.jobRepository().update(next);
+            backend.jobQueue().complete(claim);
+        }
+        Claim released = backend.jobQueue().claim(Duration.ofSeconds(2)).orElseThrow();
+        backend.jobQueue().release(released);
+        backend.imageSetRepository().save(done.eventDraftId(), ImageSet.of("a", "b", "c"), ImageSet.TTL);
+        backend.imageStore()
+                .put(
+                        ImageFileName.of(done.id(), ImageStyle.FANCY, ImageFormat.WEBP),
+                        new GeneratedImage(new byte[] {9}, "image/webp", "local"),
+                        ImageSet.TTL);
+
+        Set<String> keys = allKeys();
+
+        assertThat(keys)
+                .contains(
+                        "job:" + done.id(),
+                        "job:" + failed.id(),
+                        "job:" + failed.id() + ":error",
+                        "job:" + waiting.id(),
+                        "content:inflight:" + waiting.eventDraftId().value(),
+                        "content:queue",
+                        "content:image:" + done.eventDraftId().value());
+        for (String key : keys) {
+            assertThat(inspect.pttl(key)).as("PTTL of %s", key).isPositive();
+        }
+        assertThat(inspect.xlen("content:queue"))
+                .as("entries left: the waiting job only")
+                .isEqualTo(1);
+    }
+
+    private Set<String> allKeys() {
+        Set<String> keys = new HashSet<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = inspect.scan(cursor, new ScanParams().count(100));
+            keys.addAll(page.getResult());
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return keys;
+    }
+}
