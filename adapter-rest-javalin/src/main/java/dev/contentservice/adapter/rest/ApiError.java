@@ -13,8 +13,8 @@ import java.util.Objects;
  */
 record ApiError(int status, String code, String message) {
 
-    static final ApiError INVALID_EVENT_DRAFT_ID = new ApiError(
-            400, InvalidEventDraftIdException.CODE, "eventDraftId는 영문, 숫자, '_', '-'로 된 1~64자여야 합니다");
+    static final ApiError INVALID_EVENT_DRAFT_ID =
+            new ApiError(400, InvalidEventDraftIdException.CODE, "eventDraftId는 영문, 숫자, '_', '-'로 된 1~64자여야 합니다");
     static final ApiError RECOMMENDATION_MISSING =
             new ApiError(404, RecommendationMissingException.CODE, "AI 추천을 먼저 선택해주세요");
     static final ApiError INVALID_RECOMMENDATION =
@@ -31,13 +31,11 @@ record ApiError(int status, String code, String message) {
     static final ApiError REQUEST_TIMEOUT = new ApiError(408, "REQUEST_TIMEOUT", "요청 시간이 초과되었습니다");
     static final ApiError PAYLOAD_TOO_LARGE = new ApiError(413, "PAYLOAD_TOO_LARGE", "요청 본문이 너무 큽니다");
     static final ApiError URI_TOO_LONG = new ApiError(414, "URI_TOO_LONG", "요청 URI가 너무 깁니다");
-    static final ApiError UNSUPPORTED_MEDIA_TYPE =
-            new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "지원하지 않는 요청 형식입니다");
+    static final ApiError UNSUPPORTED_MEDIA_TYPE = new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "지원하지 않는 요청 형식입니다");
     static final ApiError HEADERS_TOO_LARGE = new ApiError(431, "HEADERS_TOO_LARGE", "요청 헤더가 너무 큽니다");
     static final ApiError INTERNAL_ERROR = new ApiError(500, "INTERNAL_ERROR", "서버 내부 오류가 발생했습니다");
     static final ApiError NOT_IMPLEMENTED = new ApiError(501, "NOT_IMPLEMENTED", "지원하지 않는 요청입니다");
-    static final ApiError SERVICE_UNAVAILABLE =
-            new ApiError(503, "SERVICE_UNAVAILABLE", "일시적으로 서비스를 이용할 수 없습니다");
+    static final ApiError SERVICE_UNAVAILABLE = new ApiError(503, "SERVICE_UNAVAILABLE", "일시적으로 서비스를 이용할 수 없습니다");
 
     ApiError {
         if (status < 400 || status > 599) {

@@ -19,8 +19,7 @@ final class ContentApi {
     static final String IMAGE_FILE_PATH = "/api/content/images/files/{name}";
 
     /** The images' names are unique per job and their bytes never change: cache them as long as they live. */
-    private static final String IMMUTABLE_CACHE =
-            "public, max-age=" + ImageSet.TTL.toSeconds() + ", immutable";
+    private static final String IMMUTABLE_CACHE = "public, max-age=" + ImageSet.TTL.toSeconds() + ", immutable";
 
     private final RequestImageGeneration requests;
     private final ReadJobStatus statuses;
@@ -60,8 +59,7 @@ final class ContentApi {
     void imageFile(Context ctx) {
         ImageFileName name =
                 ImageFileName.parse(ctx.pathParam("name")).orElseThrow(() -> new HttpProblem(ApiError.IMAGE_NOT_FOUND));
-        ImageStore.StoredImage image =
-                images.get(name).orElseThrow(() -> new HttpProblem(ApiError.IMAGE_NOT_FOUND));
+        ImageStore.StoredImage image = images.get(name).orElseThrow(() -> new HttpProblem(ApiError.IMAGE_NOT_FOUND));
 
         byte[] bytes = image.bytes();
         ctx.status(200);

@@ -61,7 +61,6 @@ public final class ContentHttpServer implements AutoCloseable {
         config.jetty.port = settings.port();
         config.http.maxRequestSize = settings.maxRequestBodyBytes();
         config.http.prefer405over404 = true;
-        config.http.defaultContentType = Json.MEDIA_TYPE;
 
         JsonErrorHandler jettyErrors = new JsonErrorHandler();
         config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));

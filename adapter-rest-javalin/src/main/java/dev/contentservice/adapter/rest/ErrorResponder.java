@@ -95,7 +95,8 @@ final class ErrorResponder {
             LOG.warn("A store did not answer on {} {}", ctx.method(), abbreviate(ctx.path()), failure);
             return ApiError.STORE_UNAVAILABLE;
         }
-        LOG.error("Unexpected domain failure {} on {} {}", failure.code(), ctx.method(), abbreviate(ctx.path()), failure);
+        LOG.error(
+                "Unexpected domain failure {} on {} {}", failure.code(), ctx.method(), abbreviate(ctx.path()), failure);
         return ApiError.INTERNAL_ERROR;
     }
 

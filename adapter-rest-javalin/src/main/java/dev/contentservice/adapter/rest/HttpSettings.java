@@ -27,7 +27,8 @@ public record HttpSettings(String host, int port, long maxRequestBodyBytes, int 
             throw new IllegalArgumentException("maxRequestBodyBytes must be >= 1, was " + maxRequestBodyBytes);
         }
         if (retryAfterSeconds < 1 || retryAfterSeconds > 3_600) {
-            throw new IllegalArgumentException("retryAfterSeconds must be between 1 and 3600, was " + retryAfterSeconds);
+            throw new IllegalArgumentException(
+                    "retryAfterSeconds must be between 1 and 3600, was " + retryAfterSeconds);
         }
     }
 

@@ -41,17 +41,15 @@ final class JobResponses {
             for (ImageStyle style : ImageStyle.values()) {
                 urls.put(style.key(), completed.images().url(style));
             }
-            return new Completed(jobId, "COMPLETED", urls, completed.job().generator().orElse("unknown"));
+            return new Completed(
+                    jobId, "COMPLETED", urls, completed.job().generator().orElse("unknown"));
         }
         if (view instanceof JobStatusView.Failed failed) {
             JobFailure why = failed.failure();
             return new Failed(jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.detail()));
         }
-        List<String> done = view.job().stylesDone().stream()
-                .sorted()
-                .map(ImageStyle::key)
-                .toList();
-        return new InProgress(
-                jobId, "PROCESSING", IN_PROGRESS_MESSAGE, new Progress(done, ImageStyle.values().length));
+        List<String> done =
+                view.job().stylesDone().stream().sorted().map(ImageStyle::key).toList();
+        return new InProgress(jobId, "PROCESSING", IN_PROGRESS_MESSAGE, new Progress(done, ImageStyle.values().length));
     }
 }

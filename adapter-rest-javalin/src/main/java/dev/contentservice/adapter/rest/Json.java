@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * once configured). UTF-8 output, non-ASCII text written as is, never escaped.
  */
 final class Json {
-    static final String MEDIA_TYPE = "application/json; charset=utf-8";
+    /** As Jetty writes it (it drops the space of {@code application/json; charset=utf-8}): one form everywhere. */
+    static final String MEDIA_TYPE = "application/json;charset=utf-8";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
