@@ -1,0 +1,41 @@
+package dev.contentservice.adapter.memory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A concurrent map whose entries expire after their TTL, measured with a {@link Clock}. */
+final class Expiring<K, V> {
+    private record Entry<V>(V value, Instant expiresAt) {}
+
+    private final Clock clock;
+    private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final AtomicLong writes = new AtomicLong();
+
+    Expiring(Clock clock) {
+        this.clock = clock;
+    }
+
+    void put(K key, V value, Duration ttl) {
+        Instant now = clock.instant();
+        entries.put(key, new Entry<>(value, now.plus(ttl)));
+        if (writes.incrementAndGet() % 256 == 0) {
+            entries.values().removeIf(entry -> !entry.expiresAt().isAfter(now));
+        }
+    }
+
+    Optional<V> get(K key) {
+        Entry<V> entry = entries.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (!entry.expiresAt().isAfter(clock.instant())) {
+            entries.remove(key, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.value());
+    }
+}

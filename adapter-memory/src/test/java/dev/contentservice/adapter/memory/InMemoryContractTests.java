@@ -1,0 +1,67 @@
+package dev.contentservice.adapter.memory;
+
+import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.RecommendationSource;
+import dev.contentservice.domain.contract.ImageSetRepositoryContract;
+import dev.contentservice.domain.contract.ImageStoreContract;
+import dev.contentservice.domain.contract.JobQueueContract;
+import dev.contentservice.domain.contract.JobRepositoryContract;
+import dev.contentservice.domain.contract.RecommendationSourceContract;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory adapters pass every port's contract suite. */
+class InMemoryContractTests {
+
+    @Nested
+    class Jobs extends JobRepositoryContract {
+        @Override
+        protected JobRepository createJobRepository() {
+            return new InMemoryJobStore(Clock.systemUTC(), Duration.ofMinutes(1));
+        }
+    }
+
+    @Nested
+    class Queue extends JobQueueContract {
+        @Override
+        protected Backend createBackend(Duration lease) {
+            InMemoryJobStore store = new InMemoryJobStore(Clock.systemUTC(), lease);
+            return new Backend(store, store);
+        }
+    }
+
+    @Nested
+    class Recommendations extends RecommendationSourceContract {
+        private final InMemoryRecommendations recommendations = new InMemoryRecommendations();
+
+        @Override
+        protected RecommendationSource createSource() {
+            return recommendations;
+        }
+
+        @Override
+        protected void store(Recommendation recommendation) {
+            recommendations.put(recommendation);
+        }
+    }
+
+    @Nested
+    class ImageSets extends ImageSetRepositoryContract {
+        @Override
+        protected ImageSetRepository createImageSetRepository() {
+            return new InMemoryImageSets(Clock.systemUTC());
+        }
+    }
+
+    @Nested
+    class Images extends ImageStoreContract {
+        @Override
+        protected ImageStore createImageStore() {
+            return new InMemoryImageStore(Clock.systemUTC());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.contentservice.domain.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.ImageSet;
+import dev.contentservice.domain.ImageSetRepository;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ImageSetRepository} must do. Extend it and return a fresh, empty repository. */
+public abstract class ImageSetRepositoryContract {
+
+    protected ImageSetRepository imageSets;
+
+    protected abstract ImageSetRepository createImageSetRepository();
+
+    @BeforeEach
+    void setUpRepository() {
+        imageSets = createImageSetRepository();
+    }
+
+    private static ImageSet set(String tag) {
+        return ImageSet.of(
+                "http://localhost/files/" + tag + "-simple.png",
+                "http://localhost/files/" + tag + "-fancy.png",
+                "http://localhost/files/" + tag + "-trendy.png");
+    }
+
+    @Test
+    void saved_image_set_is_found() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+
+        imageSets.save(draft, set("a"), ImageSet.TTL);
+
+        assertThat(imageSets.find(draft)).contains(set("a"));
+    }
+
+    @Test
+    void missing_image_set_is_empty() {
+        assertThat(imageSets.find(Fixtures.uniqueDraft())).isEmpty();
+    }
+
+    @Test
+    void regenerated_image_set_replaces_the_old_one() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        imageSets.save(draft, set("old"), ImageSet.TTL);
+
+        imageSets.save(draft, set("new"), ImageSet.TTL);
+
+        assertThat(imageSets.find(draft)).contains(set("new"));
+    }
+
+    @Test
+    void image_sets_of_different_drafts_are_kept_apart() {
+        EventDraftId a = Fixtures.uniqueDraft();
+        EventDraftId b = Fixtures.uniqueDraft();
+
+        imageSets.save(a, set("a"), ImageSet.TTL);
+        imageSets.save(b, set("b"), ImageSet.TTL);
+
+        assertThat(imageSets.find(a)).contains(set("a"));
+        assertThat(imageSets.find(b)).contains(set("b"));
+    }
+
+    @Test
+    void image_set_expires_after_its_ttl() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        imageSets.save(draft, set("short"), Duration.ofMillis(300));
+
+        assertThat(Fixtures.eventually(
+                        Duration.ofSeconds(5), () -> imageSets.find(draft).isEmpty()))
+                .isTrue();
+    }
+}
