@@ -3,6 +3,7 @@ package dev.contentservice.adapter.rest;
 import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
+import dev.contentservice.domain.ImageStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,6 +57,18 @@ final class RunningServer implements AutoCloseable {
                 new RequestImageGeneration(recommendations, jobs, CLOCK, JobMetrics.NONE),
                 new ReadJobStatus(jobs, imageSets),
                 images,
+                () -> readiness.get(),
+                () -> metrics.get().get());
+        port = server.start();
+    }
+
+    /** The server over the given use cases and image store instead of the {@link Fakes}. */
+    RunningServer(RequestImageGeneration requests, ReadJobStatus statuses, ImageStore imageStore) {
+        server = new ContentHttpServer(
+                HttpSettings.onPort(0).withHost("127.0.0.1"),
+                requests,
+                statuses,
+                imageStore,
                 () -> readiness.get(),
                 () -> metrics.get().get());
         port = server.start();
