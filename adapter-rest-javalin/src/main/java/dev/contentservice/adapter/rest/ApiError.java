@@ -63,6 +63,8 @@ record ApiError(int status, String code, String message) {
             case 431 -> HEADERS_TOO_LARGE;
             case 501 -> NOT_IMPLEMENTED;
             case 503 -> SERVICE_UNAVAILABLE;
+            // Jetty's answer to HTTP/0.9 or an unknown version: a malformed request, not a server fault
+            case 505 -> BAD_REQUEST;
             default -> {
                 if (status >= 400 && status < 500) {
                     yield new ApiError(status, BAD_REQUEST.code(), BAD_REQUEST.message());

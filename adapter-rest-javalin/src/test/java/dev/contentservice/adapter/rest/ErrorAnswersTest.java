@@ -169,11 +169,27 @@ class ErrorAnswersTest {
     }
 
     @Test
-    void unknown_http_version_is_json() {
-        RunningServer.Answer answer = server.raw("GET /health/live HTTP/9.9");
+    void unknown_http_version_is_400_json() {
+        assertJsonError(server.raw("GET /health/live HTTP/9.9"), 400, "BAD_REQUEST");
+    }
 
-        assertThat(answer.status()).isBetween(400, 505);
-        assertThat(answer.json()).containsKeys("code", "message");
+    @Test
+    void http_0_9_request_is_400_json_not_505() {
+        RunningServer.Answer answer = server.rawBytes("GET /health/live\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertJsonError(answer, 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void malformed_post_does_not_break_the_next_request_on_a_kept_alive_connection() {
+        String bad = "/api/content/images/%25ff%00/generate";
+
+        RunningServer.Answer first = server.post(bad);
+        RunningServer.Answer second = server.post(bad);
+
+        assertJsonError(first, 400, "BAD_REQUEST");
+        assertJsonError(second, 400, "BAD_REQUEST");
+        assertThat(first.header("Connection")).isEqualTo("close");
     }
 
     @Test
