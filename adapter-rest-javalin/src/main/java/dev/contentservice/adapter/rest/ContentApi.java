@@ -67,7 +67,7 @@ final class ContentApi {
         ctx.header("Cache-Control", IMMUTABLE_CACHE);
         ctx.header("ETag", "\"" + name.value() + "\"");
         ctx.header("Content-Length", Integer.toString(bytes.length));
-        if (ctx.method() != HandlerType.HEAD) {
+        if (!HandlerType.HEAD.equals(ctx.method())) {
             ctx.result(bytes);
         }
     }

@@ -95,17 +95,18 @@ final class RunningServer implements AutoCloseable {
     }
 
     Answer send(String method, String path, HttpRequest.BodyPublisher body) {
-        HttpRequest request = HttpRequest.newBuilder(uri(path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body)
-                .build();
+        return send(HttpRequest.newBuilder(uri(path)).method(method, body), method + " " + path);
+    }
+
+    private Answer send(HttpRequest.Builder builder, String what) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
             return new Answer(response.statusCode(), headers, response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("request failed: " + method + " " + path, e);
+            throw new IllegalStateException("request failed: " + what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
