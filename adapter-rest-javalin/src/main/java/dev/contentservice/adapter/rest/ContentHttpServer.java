@@ -132,7 +132,7 @@ public final class ContentHttpServer implements AutoCloseable {
         return app.port();
     }
 
-    /** Stops listening and finishes the requests in progress. Idempotent. */
+    /** Stops listening and closes the connections (requests still in progress are cut off). Idempotent. */
     public synchronized void stop() {
         if (!started || stopped) {
             stopped = true;

@@ -35,6 +35,15 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void errors_are_json_even_for_a_browser_that_asks_for_html() {
+        String browser = "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+        assertJsonError(server.raw("GET /no/such/page HTTP/1.1", browser), 404, "NOT_FOUND");
+        assertJsonError(server.raw("GET /api/content/jobs/%ZZ/status HTTP/1.1", browser), 400, "BAD_REQUEST");
+        assertJsonError(server.raw("GET /api/content/images/x/generate HTTP/1.1", browser), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
     void post_to_unknown_route_is_404_json() {
         assertJsonError(server.send("POST", "/api/content/nothing", "{}"), 404, "NOT_FOUND");
     }
