@@ -72,14 +72,15 @@ public final class ContentHttpServer implements AutoCloseable {
             http.setSendXPoweredBy(false);
         });
 
-        if (ContentHttpServer.class.getResource(WEB_FOLDER) != null) {
+        // looks for the page itself: a shaded jar may hold no entry for the folder
+        if (ContentHttpServer.class.getResource(WEB_FOLDER + "/index.html") != null) {
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = WEB_FOLDER;
                 files.location = Location.CLASSPATH;
             });
         } else {
-            LOG.info("No classpath folder {}: the demo page is not served", WEB_FOLDER);
+            LOG.info("No {}/index.html on the classpath: the demo page is not served", WEB_FOLDER);
         }
 
         BodyLimit bodyLimit = new BodyLimit(settings.maxRequestBodyBytes());
