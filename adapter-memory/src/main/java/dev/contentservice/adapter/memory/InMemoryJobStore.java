@@ -2,6 +2,7 @@ package dev.contentservice.adapter.memory;
 
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
@@ -12,20 +13,28 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Jobs and their queue in this process's memory: the embedded default. One lock guards everything, so
  * every operation is atomic, exactly as the Redis scripts are. TTLs and leases follow the injected
  * {@link Clock}; an expired job is not found.
+ *
+ * <p>Every successful submit and update is noticed to the {@link JobChanges} subscribers, on the writing
+ * thread, after the lock is released.
  */
-public final class InMemoryJobStore implements JobRepository, JobQueue {
+public final class InMemoryJobStore implements JobRepository, JobQueue, JobChanges {
+    private static final System.Logger LOG = System.getLogger(InMemoryJobStore.class.getName());
+
     private final Clock clock;
     private final Duration lease;
 
@@ -38,6 +47,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue {
     private final Map<JobId, Integer> attempts = new HashMap<>();
     private final AtomicLong receipts = new AtomicLong();
     private long writes;
+    private final List<Consumer<JobId>> listeners = new CopyOnWriteArrayList<>();
 
     private record Stored(Job job, Instant expiresAt) {}
 
@@ -54,6 +64,14 @@ public final class InMemoryJobStore implements JobRepository, JobQueue {
 
     @Override
     public Job submit(Job candidate, Duration ttl) {
+        Job answer = store(candidate, ttl);
+        if (answer == candidate) {
+            notifyListeners(candidate.id());
+        }
+        return answer;
+    }
+
+    private Job store(Job candidate, Duration ttl) {
         lock.lock();
         try {
             Instant now = clock.instant();
@@ -87,6 +105,14 @@ public final class InMemoryJobStore implements JobRepository, JobQueue {
 
     @Override
     public boolean update(Job next) {
+        boolean written = write(next);
+        if (written) {
+            notifyListeners(next.id());
+        }
+        return written;
+    }
+
+    private boolean write(Job next) {
         lock.lock();
         try {
             Instant now = clock.instant();
@@ -101,6 +127,24 @@ public final class InMemoryJobStore implements JobRepository, JobQueue {
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<JobId> listener) {
+        Objects.requireNonNull(listener, "listener must not be null");
+        Consumer<JobId> own = listener::accept; // a distinct object, so that one listener may subscribe twice
+        listeners.add(own);
+        return () -> listeners.remove(own);
+    }
+
+    private void notifyListeners(JobId id) {
+        for (Consumer<JobId> listener : listeners) {
+            try {
+                listener.accept(id);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a job change listener failed on job " + id, e);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.contract.ImageSetRepositoryContract;
 import dev.contentservice.domain.contract.ImageStoreContract;
+import dev.contentservice.domain.contract.JobChangesContract;
 import dev.contentservice.domain.contract.JobQueueContract;
 import dev.contentservice.domain.contract.JobRepositoryContract;
 import dev.contentservice.domain.contract.RecommendationSourceContract;
@@ -30,6 +31,15 @@ class InMemoryContractTests {
         @Override
         protected Backend createBackend(Duration lease) {
             InMemoryJobStore store = new InMemoryJobStore(Clock.systemUTC(), lease);
+            return new Backend(store, store);
+        }
+    }
+
+    @Nested
+    class Changes extends JobChangesContract {
+        @Override
+        protected Backend createBackend() {
+            InMemoryJobStore store = new InMemoryJobStore(Clock.systemUTC(), Duration.ofMinutes(1));
             return new Backend(store, store);
         }
     }

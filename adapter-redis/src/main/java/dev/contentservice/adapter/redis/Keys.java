@@ -15,6 +15,12 @@ final class Keys {
     /** The consumer group of {@link #QUEUE} shared by every instance. */
     static final String GROUP = "content-workers";
 
+    /**
+     * The pub/sub channel on which every write of a job publishes the job's id (see {@link
+     * RedisJobChanges}). Not a key: it holds nothing.
+     */
+    static final String JOB_CHANGES = "content:job-changes";
+
     /** Lua scripts build job keys from ids with this prefix; keep them in step. */
     static final String JOB_PREFIX = "job:";
 

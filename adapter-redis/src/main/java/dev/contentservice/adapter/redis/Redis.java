@@ -41,16 +41,7 @@ final class Redis implements AutoCloseable {
     }
 
     static Redis open(RedisSettings settings) {
-        int socketTimeout = millis(settings.socketTimeout());
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(millis(settings.connectTimeout()))
-                .socketTimeoutMillis(socketTimeout)
-                .blockingSocketTimeoutMillis(socketTimeout + millis(MAX_BLOCK))
-                .database(settings.database())
-                .ssl(settings.tls())
-                .clientName("content-service");
-        settings.user().ifPresent(config::user);
-        settings.password().ifPresent(config::password);
+        DefaultJedisClientConfig.Builder config = clientConfig(settings, "content-service");
 
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(settings.poolSize());
@@ -70,6 +61,21 @@ final class Redis implements AutoCloseable {
                 .poolConfig(pool)
                 .build();
         return new Redis(client);
+    }
+
+    /** The connection settings every connection of this adapter uses, named {@code clientName} in Redis. */
+    static DefaultJedisClientConfig.Builder clientConfig(RedisSettings settings, String clientName) {
+        int socketTimeout = millis(settings.socketTimeout());
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(millis(settings.connectTimeout()))
+                .socketTimeoutMillis(socketTimeout)
+                .blockingSocketTimeoutMillis(socketTimeout + millis(MAX_BLOCK))
+                .database(settings.database())
+                .ssl(settings.tls())
+                .clientName(clientName);
+        settings.user().ifPresent(config::user);
+        settings.password().ifPresent(config::password);
+        return config;
     }
 
     /** Runs one operation at the boundary: every Jedis failure becomes {@link StoreUnavailableException}. */

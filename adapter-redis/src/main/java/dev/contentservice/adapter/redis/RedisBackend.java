@@ -2,6 +2,7 @@ package dev.contentservice.adapter.redis;
 
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every storage port of the service on one Redis: jobs, the queue, the AI recommendations, the image
+ * Every storage port of the service on one Redis: jobs and their change notices, the queue, the AI recommendations, the image
  * sets and the hosted image bytes. Opening it connects nothing yet (connections are made on demand, so
  * the service starts while Redis is down and recovers by itself when it returns). Thread-safe; close it
  * once at shutdown.
@@ -31,6 +32,7 @@ public final class RedisBackend implements AutoCloseable {
     private final RedisRecommendationSource recommendations;
     private final RedisImageSetRepository imageSets;
     private final RedisImageStore imageStore;
+    private final RedisJobChanges changes;
 
     private RedisBackend(RedisSettings settings, Redis redis, String consumer) {
         this.settings = settings;
@@ -40,6 +42,7 @@ public final class RedisBackend implements AutoCloseable {
         this.recommendations = new RedisRecommendationSource(redis);
         this.imageSets = new RedisImageSetRepository(redis);
         this.imageStore = new RedisImageStore(redis);
+        this.changes = new RedisJobChanges(settings);
     }
 
     /** Opens a backend with a fresh, unique queue consumer name. */
@@ -60,6 +63,14 @@ public final class RedisBackend implements AutoCloseable {
 
     public JobRepository jobRepository() {
         return jobs;
+    }
+
+    /**
+     * Notices of job writes by any instance on this Redis (pub/sub). The first subscription opens one
+     * dedicated connection with a thread of its own; {@link #close()} closes it.
+     */
+    public JobChanges jobChanges() {
+        return changes;
     }
 
     public JobQueue jobQueue() {
@@ -98,6 +109,7 @@ public final class RedisBackend implements AutoCloseable {
      */
     @Override
     public void close() {
+        changes.close();
         queue.leave();
         redis.close();
     }

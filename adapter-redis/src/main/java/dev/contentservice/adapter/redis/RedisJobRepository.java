@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Jobs in {@code job:{jobId}} hashes; submit and update are Lua scripts, so dedupe, creation and
- * enqueueing happen in one step and a terminal status is never overwritten.
+ * enqueueing happen in one step and a terminal status is never overwritten. Each script that writes a
+ * job also publishes its id on {@link Keys#JOB_CHANGES} in the same step.
  */
 final class RedisJobRepository implements JobRepository {
     private static final Logger LOG = LoggerFactory.getLogger(RedisJobRepository.class);
@@ -45,6 +46,7 @@ final class RedisJobRepository implements JobRepository {
         args.add(candidate.id().toString());
         args.add(Long.toString(ttl.toMillis()));
         args.add(Keys.GROUP);
+        args.add(Keys.JOB_CHANGES);
         args.addAll(JobHash.flatten(JobHash.of(candidate)));
         List<?> reply = (List<?>) redis.script(
                 SUBMIT, List.of(Keys.job(candidate.id()), Keys.inFlight(candidate.eventDraftId()), Keys.QUEUE), args);
@@ -87,6 +89,7 @@ final class RedisJobRepository implements JobRepository {
         args.add(next.status().name());
         args.add(next.failure().map(JobFailure::detail).orElse(""));
         args.add(Long.toString(Job.TTL.toMillis()));
+        args.add(Keys.JOB_CHANGES);
         args.addAll(JobHash.flatten(JobHash.mutableFields(next)));
         Object written = redis.script(
                 UPDATE,

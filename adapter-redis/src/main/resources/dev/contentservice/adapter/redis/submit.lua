@@ -1,6 +1,8 @@
 -- Submits a job unless its draft already has one in flight, in one atomic step.
 -- KEYS[1] job:{jobId}   KEYS[2] content:inflight:{eventDraftId}   KEYS[3] the queue stream
--- ARGV[1] jobId   ARGV[2] ttl in ms   ARGV[3] consumer group   ARGV[4..] field, value, ... of the job hash
+-- ARGV[1] jobId   ARGV[2] ttl in ms   ARGV[3] consumer group   ARGV[4] the job-changes channel
+-- ARGV[5..] field, value, ... of the job hash
+-- Publishes the jobId on the channel when stored, in the same step (no change without its notice).
 -- Returns {1, jobId} when stored and enqueued, or {0, otherJobId, field, value, ...} of the job in flight.
 local current = redis.call('GET', KEYS[2])
 if current then
@@ -18,7 +20,7 @@ if current then
   -- the job it names is gone or finished: the mark does not block
 end
 local ttl = tonumber(ARGV[2])
-redis.call('HSET', KEYS[1], unpack(ARGV, 4))
+redis.call('HSET', KEYS[1], unpack(ARGV, 5))
 redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('SET', KEYS[2], ARGV[1], 'PX', ttl)
 if redis.call('EXISTS', KEYS[3]) == 0 then
@@ -29,4 +31,5 @@ redis.call('XADD', KEYS[3], '*', 'jobId', ARGV[1])
 if redis.call('PTTL', KEYS[3]) < ttl then
   redis.call('PEXPIRE', KEYS[3], ttl)
 end
+redis.call('PUBLISH', ARGV[4], ARGV[1])
 return {1, ARGV[1]}

@@ -1,7 +1,8 @@
 -- Forward-only compare-and-set of a job's status, in one atomic step.
 -- KEYS[1] job:{jobId}   KEYS[2] job:{jobId}:error   KEYS[3] content:inflight:{eventDraftId}
 -- ARGV[1] jobId   ARGV[2] next status   ARGV[3] error detail (FAILED only)   ARGV[4] fallback ttl in ms
--- ARGV[5..] field, value, ... to write
+-- ARGV[5] the job-changes channel   ARGV[6..] field, value, ... to write
+-- Publishes the jobId on the channel when written, in the same step (no change without its notice).
 -- Returns 1 when written, 0 when the job is gone or its status may not become the next one.
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 0 end
@@ -10,7 +11,7 @@ if not ((status == 'PENDING' or status == 'PROCESSING') and nextStatus ~= 'PENDI
   return 0
 end
 redis.call('HDEL', KEYS[1], 'errorCode', 'generator')
-redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+redis.call('HSET', KEYS[1], unpack(ARGV, 6))
 if nextStatus == 'FAILED' then
   local ttl = redis.call('PTTL', KEYS[1])
   if ttl <= 0 then ttl = tonumber(ARGV[4]) end
@@ -21,4 +22,5 @@ if nextStatus == 'COMPLETED' or nextStatus == 'FAILED' then
     redis.call('DEL', KEYS[3])
   end
 end
+redis.call('PUBLISH', ARGV[5], ARGV[1])
 return 1

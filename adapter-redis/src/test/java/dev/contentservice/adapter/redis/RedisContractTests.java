@@ -7,6 +7,7 @@ import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.contract.ImageSetRepositoryContract;
 import dev.contentservice.domain.contract.ImageStoreContract;
+import dev.contentservice.domain.contract.JobChangesContract;
 import dev.contentservice.domain.contract.JobQueueContract;
 import dev.contentservice.domain.contract.JobRepositoryContract;
 import dev.contentservice.domain.contract.RecommendationSourceContract;
@@ -53,6 +54,20 @@ class RedisContractTests {
         protected Backend createBackend(Duration lease) {
             RedisBackend backend = backend(lease);
             return new Backend(backend.jobRepository(), backend.jobQueue());
+        }
+    }
+
+    @Nested
+    class Changes extends JobChangesContract {
+        @Override
+        protected Backend createBackend() {
+            RedisBackend backend = backend(RedisSettings.DEFAULT_LEASE);
+            return new Backend(backend.jobRepository(), backend.jobChanges());
+        }
+
+        @Override
+        protected boolean backendsShareTheStore() {
+            return true;
         }
     }
 

@@ -1,0 +1,31 @@
+package dev.contentservice.domain;
+
+import java.util.function.Consumer;
+
+/**
+ * Notices that a job was written (submitted, started, a style done, completed, failed), so that clients
+ * waiting on a job learn of its change without polling the store. A backend provides this port together
+ * with its {@link JobRepository}: every successful {@link JobRepository#submit} and {@link
+ * JobRepository#update} is followed by a notice to every subscriber, in this process and, for a shared
+ * store, in every other process using it.
+ *
+ * <p>At least once and possibly spurious: a notice says only "look again", never what changed, and may
+ * come for a write that changed nothing. A backend that loses its connection may lose notices meanwhile;
+ * whoever waits must therefore also look again now and then.
+ */
+public interface JobChanges {
+
+    /**
+     * Calls {@code listener} with the job's id after each change, until the returned subscription is
+     * closed. Returns once notices are being delivered, or after a bounded wait when the backend cannot
+     * be reached (it keeps trying in the background). The listener runs on the backend's thread: it must
+     * be quick and must not block; an exception it throws is logged and ignored.
+     */
+    Subscription subscribe(Consumer<JobId> listener);
+
+    /** A subscription; closing it stops the notices to its listener. Idempotent. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
