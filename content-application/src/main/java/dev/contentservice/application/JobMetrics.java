@@ -11,6 +11,37 @@ public interface JobMetrics {
     /** Reports nothing. */
     JobMetrics NONE = new JobMetrics() {};
 
+    /** Reports to both, {@code first} first. */
+    static JobMetrics both(JobMetrics first, JobMetrics second) {
+        java.util.Objects.requireNonNull(first, "first");
+        java.util.Objects.requireNonNull(second, "second");
+        return new JobMetrics() {
+            @Override
+            public void jobCreated() {
+                first.jobCreated();
+                second.jobCreated();
+            }
+
+            @Override
+            public void jobCompleted(Duration took) {
+                first.jobCompleted(took);
+                second.jobCompleted(took);
+            }
+
+            @Override
+            public void jobFailed(String code, Duration took) {
+                first.jobFailed(code, took);
+                second.jobFailed(code, took);
+            }
+
+            @Override
+            public void styleFinished(ImageStyle style, boolean succeeded, Duration took) {
+                first.styleFinished(style, succeeded, took);
+                second.styleFinished(style, succeeded, took);
+            }
+        };
+    }
+
     default void jobCreated() {}
 
     default void jobCompleted(Duration took) {}

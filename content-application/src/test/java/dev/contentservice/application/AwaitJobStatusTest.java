@@ -1,0 +1,195 @@
+package dev.contentservice.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.contentservice.adapter.memory.InMemoryImageSets;
+import dev.contentservice.adapter.memory.InMemoryJobStore;
+import dev.contentservice.domain.ImageSet;
+import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobChanges;
+import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobNotFoundException;
+import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.contract.Fixtures;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AwaitJobStatusTest {
+    private final InMemoryJobStore jobs = new InMemoryJobStore(Clock.systemUTC(), Duration.ofMinutes(1));
+    private final InMemoryImageSets imageSets = new InMemoryImageSets(Clock.systemUTC());
+    private final ReadJobStatus reads = new ReadJobStatus(jobs, imageSets);
+    private AwaitJobStatus awaits = new AwaitJobStatus(reads, jobs);
+
+    @AfterEach
+    void close() {
+        awaits.close();
+    }
+
+    private Job submitted() {
+        return jobs.submit(Fixtures.newJob(), Job.TTL);
+    }
+
+    private Job complete(Job job) {
+        imageSets.save(
+                job.eventDraftId(),
+                ImageSet.of("https://x/simple.png", "https://x/fancy.png", "https://x/trendy.png"),
+                ImageSet.TTL);
+        Job done = Fixtures.completed(job);
+        jobs.update(done);
+        return done;
+    }
+
+    @Test
+    void a_waiting_await_completes_when_the_job_completes_long_before_its_wait_ends() throws Exception {
+        Job job = submitted();
+        CompletableFuture<JobStatusView> waiting = awaits.await(job.id().toString(), Duration.ofSeconds(30));
+        assertThat(waiting).isNotDone();
+
+        complete(job);
+
+        JobStatusView view = waiting.get(5, TimeUnit.SECONDS);
+        assertThat(view).isInstanceOf(JobStatusView.Completed.class);
+        assertThat(awaits.waitedJobs()).isZero();
+    }
+
+    @Test
+    void a_failure_ends_the_wait_too() throws Exception {
+        Job job = submitted();
+        CompletableFuture<JobStatusView> waiting = awaits.await(job.id(), Duration.ofSeconds(30));
+
+        jobs.update(job.fail(JobFailure.of("IMAGEGEN_TIMEOUT", "too slow"), Fixtures.CLOCK));
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(JobStatusView.Failed.class);
+    }
+
+    @Test
+    void progress_does_not_end_the_wait() throws Exception {
+        Job job = submitted();
+        CompletableFuture<JobStatusView> waiting = awaits.await(job.id(), Duration.ofSeconds(30));
+
+        Job started = Fixtures.started(job);
+        jobs.update(started);
+        jobs.update(started.styleDone(ImageStyle.SIMPLE, Fixtures.CLOCK));
+        Thread.sleep(200);
+
+        assertThat(waiting).isNotDone();
+        complete(started);
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(JobStatusView.Completed.class);
+    }
+
+    @Test
+    void when_the_wait_ends_the_current_status_is_answered() throws Exception {
+        Job job = submitted();
+        jobs.update(Fixtures.started(job));
+
+        JobStatusView view = awaits.await(job.id(), Duration.ofMillis(300)).get(5, TimeUnit.SECONDS);
+
+        assertThat(view).isInstanceOf(JobStatusView.InProgress.class);
+        assertThat(view.job().status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(awaits.waitedJobs()).isZero();
+    }
+
+    @Test
+    void a_finished_job_is_answered_at_once() {
+        Job job = complete(submitted());
+
+        CompletableFuture<JobStatusView> answer = awaits.await(job.id(), Duration.ofSeconds(30));
+
+        assertThat(answer).isCompletedWithValueMatching(view -> view instanceof JobStatusView.Completed);
+    }
+
+    @Test
+    void no_wait_reads_at_once_and_the_wait_is_capped_at_thirty_seconds() {
+        Job job = submitted();
+
+        assertThat(awaits.await(job.id(), Duration.ZERO))
+                .isCompletedWithValueMatching(view -> view instanceof JobStatusView.InProgress);
+        assertThat(AwaitJobStatus.MAX_WAIT).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void a_missing_or_malformed_job_fails_with_job_001() {
+        assertThatThrownBy(() -> awaits.await(JobId.random().toString(), Duration.ofSeconds(5))
+                        .get())
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(JobNotFoundException.class);
+        assertThatThrownBy(
+                        () -> awaits.await("not-a-uuid", Duration.ofSeconds(5)).get())
+                .hasCauseInstanceOf(JobNotFoundException.class);
+    }
+
+    @Test
+    void a_lost_notice_is_covered_by_the_periodic_recheck() throws Exception {
+        awaits.close();
+        JobChanges deaf = listener -> () -> {}; // loses every notice
+        awaits = new AwaitJobStatus(reads, deaf, Duration.ofMillis(100));
+        Job job = submitted();
+        CompletableFuture<JobStatusView> waiting = awaits.await(job.id(), Duration.ofSeconds(30));
+
+        complete(job);
+
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(JobStatusView.Completed.class);
+    }
+
+    @Test
+    void many_waiters_on_many_jobs_hold_no_thread_each_and_all_wake() throws Exception {
+        List<Job> many = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<JobStatusView>> waiting = new CopyOnWriteArrayList<>();
+        int threadsBefore = Thread.activeCount();
+        for (int i = 0; i < 500; i++) {
+            Job job = submitted();
+            many.add(job);
+            waiting.add(awaits.await(job.id(), Duration.ofSeconds(30)));
+            waiting.add(awaits.await(job.id(), Duration.ofSeconds(30)));
+        }
+        assertThat(Thread.activeCount()).isLessThan(threadsBefore + 10);
+
+        many.forEach(this::complete);
+
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        assertThat(waiting).allMatch(future -> future.join() instanceof JobStatusView.Completed);
+        assertThat(awaits.waitedJobs()).isZero();
+    }
+
+    @Test
+    void a_watch_reports_each_status_until_closed() throws Exception {
+        Job job = submitted();
+        List<JobStatus> seen = new CopyOnWriteArrayList<>();
+        AwaitJobStatus.Watch watch =
+                awaits.watch(job.id(), view -> seen.add(view.job().status()), () -> {});
+        assertThat(Fixtures.eventually(Duration.ofSeconds(5), () -> seen.contains(JobStatus.PENDING)))
+                .isTrue();
+
+        Job started = Fixtures.started(job);
+        jobs.update(started);
+        assertThat(Fixtures.eventually(Duration.ofSeconds(5), () -> seen.contains(JobStatus.PROCESSING)))
+                .isTrue();
+        complete(started);
+        assertThat(Fixtures.eventually(Duration.ofSeconds(5), () -> seen.contains(JobStatus.COMPLETED)))
+                .isTrue();
+        watch.close();
+
+        assertThat(awaits.waitedJobs()).isZero();
+        assertThat(seen).containsSubsequence(JobStatus.PENDING, JobStatus.PROCESSING, JobStatus.COMPLETED);
+    }
+
+    @Test
+    void a_watched_job_that_disappears_is_reported_gone() {
+        AtomicBoolean gone = new AtomicBoolean();
+
+        awaits.watch(JobId.random(), view -> {}, () -> gone.set(true));
+
+        assertThat(Fixtures.eventually(Duration.ofSeconds(5), gone::get)).isTrue();
+    }
+}
