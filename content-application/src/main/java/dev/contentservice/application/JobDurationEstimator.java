@@ -58,10 +58,15 @@ public final class JobDurationEstimator implements JobMetrics {
 
     /** Seconds a client should wait before asking about this job again. */
     public int retryAfterSeconds(Job job) {
+        return retryAfterSeconds(job, DEFAULT_SECONDS);
+    }
+
+    /** Like {@link #retryAfterSeconds(Job)}, answering {@code whenUnknown} while no job completed yet. */
+    public int retryAfterSeconds(Job job, int whenUnknown) {
         Objects.requireNonNull(job, "job must not be null");
         Optional<Duration> typical = typicalDuration();
         if (typical.isEmpty()) {
-            return DEFAULT_SECONDS;
+            return whenUnknown;
         }
         Duration age = Duration.between(job.createdAt(), clock.instant());
         long remainingMillis = typical.get().minus(age).toMillis();

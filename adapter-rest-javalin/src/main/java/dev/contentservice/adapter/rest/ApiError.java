@@ -25,6 +25,7 @@ record ApiError(int status, String code, String message) {
             new ApiError(503, StoreUnavailableException.CODE, "일시적으로 서비스를 이용할 수 없습니다");
 
     static final ApiError BAD_REQUEST = new ApiError(400, "BAD_REQUEST", "잘못된 요청입니다");
+    static final ApiError INVALID_WAIT = new ApiError(400, "BAD_REQUEST", "wait는 0~30 사이의 정수(초)여야 합니다");
     static final ApiError NOT_FOUND = new ApiError(404, "NOT_FOUND", "요청한 경로를 찾을 수 없습니다");
     static final ApiError METHOD_NOT_ALLOWED = new ApiError(405, "METHOD_NOT_ALLOWED", "허용되지 않는 메서드입니다");
     static final ApiError NOT_ACCEPTABLE = new ApiError(406, "NOT_ACCEPTABLE", "응답할 수 있는 형식이 없습니다");

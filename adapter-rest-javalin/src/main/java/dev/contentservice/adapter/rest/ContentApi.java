@@ -1,5 +1,7 @@
 package dev.contentservice.adapter.rest;
 
+import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobStatusView;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
@@ -8,14 +10,24 @@ import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobNotFoundException;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The seed's two endpoints and the hosted image files. */
+/**
+ * The seed's two endpoints, the hosted image files, and the ways to wait on a job instead of polling
+ * blindly: the status with {@code ?wait=N} or {@code Prefer: wait=N} (a long-poll that holds no thread),
+ * and the job's server-sent events.
+ */
 final class ContentApi {
     static final String GENERATE_PATH = "/api/content/images/{eventDraftId}/generate";
     static final String STATUS_PATH = "/api/content/jobs/{jobId}/status";
+    static final String EVENTS_PATH = "/api/content/jobs/{jobId}/events";
     static final String IMAGE_FILE_PATH = "/api/content/images/files/{name}";
 
     /** The images' names are unique per job and their bytes never change: cache them as long as they live. */
@@ -23,14 +35,31 @@ final class ContentApi {
 
     private final RequestImageGeneration requests;
     private final ReadJobStatus statuses;
+    private final AwaitJobStatus awaits;
+    private final JobDurationEstimator estimates;
     private final ImageStore images;
-    private final String retryAfter;
+    private final int retryAfterWhenUnknown;
 
-    ContentApi(RequestImageGeneration requests, ReadJobStatus statuses, ImageStore images, int retryAfterSeconds) {
+    /**
+     * @param retryAfterWhenUnknown the {@code Retry-After} while no job completed yet to estimate from
+     */
+    ContentApi(
+            RequestImageGeneration requests,
+            ReadJobStatus statuses,
+            AwaitJobStatus awaits,
+            JobDurationEstimator estimates,
+            ImageStore images,
+            int retryAfterWhenUnknown) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.statuses = Objects.requireNonNull(statuses, "statuses");
+        this.awaits = Objects.requireNonNull(awaits, "awaits");
+        this.estimates = Objects.requireNonNull(estimates, "estimates");
         this.images = Objects.requireNonNull(images, "images");
-        this.retryAfter = Integer.toString(retryAfterSeconds);
+        this.retryAfterWhenUnknown = retryAfterWhenUnknown;
+    }
+
+    private String retryAfter(Job job) {
+        return Integer.toString(estimates.retryAfterSeconds(job, retryAfterWhenUnknown));
     }
 
     static String statusLocation(Job job) {
@@ -43,17 +72,58 @@ final class ContentApi {
         Job job = requests.request(draft).job();
 
         ctx.header("Location", statusLocation(job));
-        ctx.header("Retry-After", retryAfter);
+        ctx.header("Retry-After", retryAfter(job));
         json(ctx.status(202), JobResponses.accepted(job));
     }
 
+    /**
+     * Without a wait, answers at once exactly as the seed does. With one, answers as soon as the job is
+     * COMPLETED or FAILED, or with its current status when the wait is over, holding no thread meanwhile.
+     */
     void status(Context ctx) {
-        JobStatusView view = statuses.read(ctx.pathParam("jobId"));
+        String rawJobId = ctx.pathParam("jobId");
+        Optional<WaitRequest> wait = WaitRequest.of(ctx);
+        if (wait.isEmpty()) {
+            writeStatus(ctx, statuses.read(rawJobId));
+            return;
+        }
+        if (wait.get().fromPrefer()) {
+            ctx.header("Preference-Applied", "wait=" + wait.get().seconds());
+        }
+        Duration waitFor = Duration.ofSeconds(wait.get().seconds());
+        ctx.future(() -> awaits.await(rawJobId, waitFor).thenAccept(view -> writeStatus(ctx, view)));
+    }
 
+    private void writeStatus(Context ctx, JobStatusView view) {
         if (view instanceof JobStatusView.InProgress) {
-            ctx.header("Retry-After", retryAfter);
+            ctx.header("Retry-After", retryAfter(view.job()));
         }
         json(ctx.status(200), JobResponses.status(view));
+    }
+
+    /**
+     * Server-sent events of one job until it ends. A missing or malformed job, or a store that does not
+     * answer, is refused with the usual JSON error before any stream starts.
+     */
+    void events(Context ctx) throws IOException {
+        String rawJobId = ctx.pathParam("jobId");
+        JobId id = JobId.parse(rawJobId).orElseThrow(() -> new JobNotFoundException(rawJobId));
+        JobStatusView current = statuses.read(id);
+
+        ctx.status(200);
+        ctx.res().setContentType("text/event-stream;charset=utf-8");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Accel-Buffering", "no"); // proxies such as nginx must not buffer the stream
+        if (HandlerType.HEAD.equals(ctx.method())) {
+            return;
+        }
+        JobEventStream stream = new JobEventStream(ctx.res().getOutputStream());
+        stream.offer(current);
+        if (!stream.done().isDone()) {
+            AwaitJobStatus.Watch watch = awaits.watch(id, stream::offer, stream::gone);
+            stream.done().whenComplete((ignored, error) -> watch.close());
+        }
+        ctx.future(stream::done);
     }
 
     void imageFile(Context ctx) {

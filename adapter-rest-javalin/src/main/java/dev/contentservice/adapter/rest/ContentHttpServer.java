@@ -1,5 +1,7 @@
 package dev.contentservice.adapter.rest;
 
+import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
@@ -12,10 +14,14 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class ContentHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContentHttpServer.class);
     private static final String WEB_FOLDER = "/web";
+    private static final Duration ASYNC_SAFETY_TIMEOUT = Duration.ofMinutes(15);
+    /** Longer than the longest wait (30 s), so that a silent long-poll is not cut by Jetty's idle timeout. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(65);
 
     private final HttpSettings settings;
     private final Javalin app;
@@ -39,17 +48,26 @@ public final class ContentHttpServer implements AutoCloseable {
      * @param readiness the state of every component the service needs (for example {@code jobs} →
      *     up), read on each {@code /health/ready}
      * @param metricsScrape the metrics in the Prometheus text format, read on each {@code /metrics}
+     * @param awaitJobStatus serves the status requests that wait, and the job events
+     * @param estimates the {@code Retry-After} of jobs in progress (the settings' value until it knows)
      */
     public ContentHttpServer(
             HttpSettings settings,
             RequestImageGeneration requestImageGeneration,
             ReadJobStatus readJobStatus,
+            AwaitJobStatus awaitJobStatus,
+            JobDurationEstimator estimates,
             ImageStore imageStore,
             Supplier<Map<String, Boolean>> readiness,
             Supplier<String> metricsScrape) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        ContentApi content =
-                new ContentApi(requestImageGeneration, readJobStatus, imageStore, settings.retryAfterSeconds());
+        ContentApi content = new ContentApi(
+                requestImageGeneration,
+                readJobStatus,
+                awaitJobStatus,
+                estimates,
+                imageStore,
+                settings.retryAfterSeconds());
         OperationsApi operations = new OperationsApi(readiness, metricsScrape);
         ErrorResponder errors = new ErrorResponder(settings.retryAfterSeconds());
         this.app = Javalin.create(config -> configure(config, content, operations, errors));
@@ -63,6 +81,11 @@ public final class ContentHttpServer implements AutoCloseable {
         config.jetty.port = settings.port();
         config.http.maxRequestSize = settings.maxRequestBodyBytes();
         config.http.prefer405over404 = true;
+        // waits end by themselves (30 s at most, an event stream after 10 minutes): this only catches a leak
+        config.http.asyncTimeout = ASYNC_SAFETY_TIMEOUT.toMillis();
+        if (settings.maxThreads() > 0) {
+            config.jetty.threadPool = new QueuedThreadPool(settings.maxThreads(), Math.min(8, settings.maxThreads()));
+        }
 
         JsonErrorHandler jettyErrors = new JsonErrorHandler();
         config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
@@ -105,6 +128,7 @@ public final class ContentHttpServer implements AutoCloseable {
         return List.of(
                 new Route(HandlerType.POST, ContentApi.GENERATE_PATH, content::generate),
                 new Route(HandlerType.GET, ContentApi.STATUS_PATH, content::status),
+                new Route(HandlerType.GET, ContentApi.EVENTS_PATH, content::events),
                 new Route(HandlerType.GET, ContentApi.IMAGE_FILE_PATH, content::imageFile),
                 new Route(HandlerType.GET, OperationsApi.LIVE_PATH, operations::live),
                 new Route(HandlerType.GET, OperationsApi.READY_PATH, operations::ready),
@@ -121,6 +145,11 @@ public final class ContentHttpServer implements AutoCloseable {
         }
         started = true;
         app.start();
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector jetty) {
+                jetty.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+            }
+        }
         LOG.info("HTTP API listening on {}:{}", settings.host(), app.port());
         return app.port();
     }

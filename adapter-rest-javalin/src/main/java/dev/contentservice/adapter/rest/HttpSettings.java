@@ -8,9 +8,12 @@ import java.util.Objects;
  * @param host the address to bind, for example {@code 0.0.0.0} (every interface) or {@code 127.0.0.1}
  * @param port the TCP port, 0 for a free one chosen at start
  * @param maxRequestBodyBytes requests with a larger body are answered with 413 PAYLOAD_TOO_LARGE
- * @param retryAfterSeconds the {@code Retry-After} given with 202 answers, jobs in progress and 503
+ * @param retryAfterSeconds the {@code Retry-After} given with 503, and with 202 answers and jobs in
+ *     progress until recent job durations give an estimate
+ * @param maxThreads the most request threads (Jetty's pool); 0 for Javalin's default. Requests that wait
+ *     on a job hold none of them
  */
-public record HttpSettings(String host, int port, long maxRequestBodyBytes, int retryAfterSeconds) {
+public record HttpSettings(String host, int port, long maxRequestBodyBytes, int retryAfterSeconds, int maxThreads) {
     public static final String ALL_INTERFACES = "0.0.0.0";
     public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 16 * 1024;
     public static final int DEFAULT_RETRY_AFTER_SECONDS = 2;
@@ -30,22 +33,29 @@ public record HttpSettings(String host, int port, long maxRequestBodyBytes, int 
             throw new IllegalArgumentException(
                     "retryAfterSeconds must be between 1 and 3600, was " + retryAfterSeconds);
         }
+        if (maxThreads != 0 && (maxThreads < 8 || maxThreads > 10_000)) {
+            throw new IllegalArgumentException("maxThreads must be 0 (default) or 8..10000, was " + maxThreads);
+        }
     }
 
     /** Every interface, the given port (0 for a free one), 16 KiB bodies, {@code Retry-After: 2}. */
     public static HttpSettings onPort(int port) {
-        return new HttpSettings(ALL_INTERFACES, port, DEFAULT_MAX_REQUEST_BODY_BYTES, DEFAULT_RETRY_AFTER_SECONDS);
+        return new HttpSettings(ALL_INTERFACES, port, DEFAULT_MAX_REQUEST_BODY_BYTES, DEFAULT_RETRY_AFTER_SECONDS, 0);
     }
 
     public HttpSettings withHost(String newHost) {
-        return new HttpSettings(newHost, port, maxRequestBodyBytes, retryAfterSeconds);
+        return new HttpSettings(newHost, port, maxRequestBodyBytes, retryAfterSeconds, maxThreads);
     }
 
     public HttpSettings withMaxRequestBodyBytes(long bytes) {
-        return new HttpSettings(host, port, bytes, retryAfterSeconds);
+        return new HttpSettings(host, port, bytes, retryAfterSeconds, maxThreads);
     }
 
     public HttpSettings withRetryAfterSeconds(int seconds) {
-        return new HttpSettings(host, port, maxRequestBodyBytes, seconds);
+        return new HttpSettings(host, port, maxRequestBodyBytes, seconds, maxThreads);
+    }
+
+    public HttpSettings withMaxThreads(int threads) {
+        return new HttpSettings(host, port, maxRequestBodyBytes, retryAfterSeconds, threads);
     }
 }

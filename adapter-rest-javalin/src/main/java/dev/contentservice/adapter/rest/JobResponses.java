@@ -7,6 +7,7 @@ import dev.contentservice.domain.JobFailure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The JSON bodies of the two job endpoints, field for field as the seed shows them. */
 final class JobResponses {
@@ -23,6 +24,9 @@ final class JobResponses {
     record InProgress(String jobId, String status, String message, Progress progress) {}
 
     record Progress(List<String> done, int total) {}
+
+    /** A server-sent event: one more style is drawn. */
+    record StyleDone(String jobId, String status, String style, Progress progress) {}
 
     record Completed(String jobId, String status, Map<String, String> imageUrls, String generator) {}
 
@@ -48,8 +52,11 @@ final class JobResponses {
             JobFailure why = failed.failure();
             return new Failed(jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.detail()));
         }
-        List<String> done =
-                view.job().stylesDone().stream().sorted().map(ImageStyle::key).toList();
-        return new InProgress(jobId, "PROCESSING", IN_PROGRESS_MESSAGE, new Progress(done, ImageStyle.values().length));
+        return new InProgress(
+                jobId, "PROCESSING", IN_PROGRESS_MESSAGE, progress(view.job().stylesDone()));
+    }
+
+    static Progress progress(Set<ImageStyle> done) {
+        return new Progress(done.stream().sorted().map(ImageStyle::key).toList(), ImageStyle.values().length);
     }
 }

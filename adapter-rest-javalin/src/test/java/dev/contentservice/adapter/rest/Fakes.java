@@ -8,6 +8,7 @@ import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.Recommendation;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Small in-process stand-ins for the ports the REST adapter reaches through the use cases. */
 final class Fakes {
@@ -55,17 +58,39 @@ final class Fakes {
         }
     }
 
-    /** Jobs in a map, with the in-flight rule of the port; can be switched to an unreachable store. */
-    static final class Jobs implements JobRepository {
+    /**
+     * Jobs in a map, with the in-flight rule of the port and its change notices; can be switched to an
+     * unreachable store.
+     */
+    static final class Jobs implements JobRepository, JobChanges {
         private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
+        private final List<Consumer<JobId>> listeners = new CopyOnWriteArrayList<>();
         private volatile boolean down;
+
+        @Override
+        public Subscription subscribe(Consumer<JobId> listener) {
+            Consumer<JobId> own = listener::accept;
+            listeners.add(own);
+            return () -> listeners.remove(own);
+        }
+
+        private void changed(JobId id) {
+            listeners.forEach(listener -> listener.accept(id));
+        }
 
         void goDown() {
             down = true;
         }
 
+        /** Stores the job as it is, without a notice (a lost notice). */
+        void putSilently(Job job) {
+            jobs.put(job.id(), job);
+        }
+
+        /** Stores the job as it is (no rule checked) and notices the change. */
         void put(Job job) {
             jobs.put(job.id(), job);
+            changed(job.id());
         }
 
         @Override
@@ -79,6 +104,7 @@ final class Fakes {
                 return inFlight.get();
             }
             jobs.put(candidate.id(), candidate);
+            changed(candidate.id());
             return candidate;
         }
 
@@ -96,6 +122,7 @@ final class Fakes {
                 return false;
             }
             jobs.put(next.id(), next);
+            changed(next.id());
             return true;
         }
 

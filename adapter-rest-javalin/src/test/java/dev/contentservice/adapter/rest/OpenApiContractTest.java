@@ -19,6 +19,7 @@ import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -103,12 +104,40 @@ class OpenApiContractTest {
                 s -> s.get(statusPath(stored(
                         s,
                         job -> job.start(CLOCK).fail(JobFailure.of("IMAGEGEN_TIMEOUT", "deadline passed"), CLOCK)))));
+        add(all, "GET", status, 200, s -> s.get(statusPath(stored(s, job -> job.start(CLOCK))) + "?wait=1"));
+        add(all, "GET", status, 200, s -> {
+            Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
+            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+            return s.get(statusPath(job), Duration.ofSeconds(10), "Prefer", "wait=25");
+        });
+        add(all, "GET", status, 400, s -> s.get(statusPath(stored(s, job -> job)) + "?wait=31"));
         add(all, "GET", status, 404, s -> s.get("/api/content/jobs/" + JobId.random() + "/status"));
         add(all, "GET", status, 404, s -> s.get("/api/content/jobs/not-a-uuid/status"));
         add(all, "GET", status, 405, s -> s.send("DELETE", "/api/content/jobs/" + JobId.random() + "/status", ""));
         add(all, "GET", status, 503, s -> {
             s.jobs.goDown();
             return s.get("/api/content/jobs/" + JobId.random() + "/status");
+        });
+        String events = "/api/content/jobs/{jobId}/events";
+        add(all, "GET", events, 200, s -> {
+            Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
+            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+            return s.get(eventsPath(job));
+        });
+        add(
+                all,
+                "GET",
+                events,
+                200,
+                s -> s.get(eventsPath(stored(
+                        s,
+                        job -> job.start(CLOCK).fail(JobFailure.of("IMAGEGEN_TIMEOUT", "deadline passed"), CLOCK)))));
+        add(all, "GET", events, 404, s -> s.get("/api/content/jobs/" + JobId.random() + "/events"));
+        add(all, "GET", events, 404, s -> s.get("/api/content/jobs/not-a-uuid/events"));
+        add(all, "GET", events, 405, s -> s.send("POST", "/api/content/jobs/" + JobId.random() + "/events", ""));
+        add(all, "GET", events, 503, s -> {
+            s.jobs.goDown();
+            return s.get("/api/content/jobs/" + JobId.random() + "/events");
         });
         add(all, "GET", file, 200, s -> {
             ImageFileName name = ImageFileName.of(JobId.random(), ImageStyle.SIMPLE, ImageFormat.PNG);
@@ -145,6 +174,10 @@ class OpenApiContractTest {
         Job job = then.apply(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK));
         s.jobs.put(job);
         return job;
+    }
+
+    private static String eventsPath(Job job) {
+        return "/api/content/jobs/" + job.id() + "/events";
     }
 
     private static String statusPath(Job job) {
@@ -198,6 +231,8 @@ class OpenApiContractTest {
         ContentApi content = new ContentApi(
                 new RequestImageGeneration(server.recommendations, server.jobs, CLOCK, JobMetrics.NONE),
                 new ReadJobStatus(server.jobs, server.imageSets),
+                server.awaits,
+                server.estimates,
                 server.images,
                 2);
         OperationsApi operations = new OperationsApi(Map::of, () -> "");

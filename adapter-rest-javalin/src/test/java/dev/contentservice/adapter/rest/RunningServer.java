@@ -1,9 +1,12 @@
 package dev.contentservice.adapter.rest;
 
+import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobChanges;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -40,6 +44,17 @@ final class RunningServer implements AutoCloseable {
     final AtomicReference<Supplier<String>> metrics =
             new AtomicReference<>(() -> "# TYPE content_jobs_created_total counter\ncontent_jobs_created_total 0.0\n");
 
+    /** The re-check of waited jobs, short so that tests of lost notices run quickly. */
+    static final Duration RECHECK = Duration.ofMillis(200);
+
+    final AwaitJobStatus awaits;
+    final JobDurationEstimator estimates = new JobDurationEstimator(CLOCK);
+    private static final java.util.concurrent.ExecutorService ASYNC_CLIENTS =
+            java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "test-client");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final ContentHttpServer server;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -52,10 +67,14 @@ final class RunningServer implements AutoCloseable {
     }
 
     RunningServer(HttpSettings settings) {
+        ReadJobStatus reads = new ReadJobStatus(jobs, imageSets);
+        awaits = new AwaitJobStatus(reads, jobs, RECHECK);
         server = new ContentHttpServer(
                 settings,
                 new RequestImageGeneration(recommendations, jobs, CLOCK, JobMetrics.NONE),
-                new ReadJobStatus(jobs, imageSets),
+                reads,
+                awaits,
+                estimates,
                 images,
                 () -> readiness.get(),
                 () -> metrics.get().get());
@@ -64,10 +83,18 @@ final class RunningServer implements AutoCloseable {
 
     /** The server over the given use cases and image store instead of the {@link Fakes}. */
     RunningServer(RequestImageGeneration requests, ReadJobStatus statuses, ImageStore imageStore) {
+        this(requests, statuses, listener -> () -> {}, imageStore);
+    }
+
+    /** The server over the given use cases, change notices and image store instead of the {@link Fakes}. */
+    RunningServer(RequestImageGeneration requests, ReadJobStatus statuses, JobChanges changes, ImageStore imageStore) {
+        awaits = new AwaitJobStatus(statuses, changes, RECHECK);
         server = new ContentHttpServer(
                 HttpSettings.onPort(0).withHost("127.0.0.1"),
                 requests,
                 statuses,
+                awaits,
+                estimates,
                 imageStore,
                 () -> readiness.get(),
                 () -> metrics.get().get());
@@ -86,6 +113,20 @@ final class RunningServer implements AutoCloseable {
         return send("GET", path, HttpRequest.BodyPublishers.noBody());
     }
 
+    /** A GET with extra headers (name, value, name, value, ...) that may take up to {@code timeout}. */
+    Answer get(String path, Duration timeout, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).GET().timeout(timeout);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder, "GET " + path);
+    }
+
+    /** The same, sent without waiting for the answer. */
+    CompletableFuture<Answer> getAsync(String path, Duration timeout, String... headers) {
+        return CompletableFuture.supplyAsync(() -> get(path, timeout, headers), ASYNC_CLIENTS);
+    }
+
     Answer post(String path) {
         return send("POST", path, HttpRequest.BodyPublishers.noBody());
     }
@@ -99,7 +140,11 @@ final class RunningServer implements AutoCloseable {
     }
 
     private Answer send(HttpRequest.Builder builder, String what) {
-        HttpRequest request = builder.timeout(Duration.ofSeconds(10)).build();
+        HttpRequest probe = builder.copy().build();
+        if (probe.timeout().isEmpty()) {
+            builder.timeout(Duration.ofSeconds(10));
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -187,6 +232,7 @@ final class RunningServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        awaits.close();
     }
 
     /** An HTTP answer: status, headers (case-insensitive names) and body. */
