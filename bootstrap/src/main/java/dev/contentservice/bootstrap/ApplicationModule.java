@@ -5,15 +5,18 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.adapter.rest.HttpSettings;
+import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobChanges;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** The use cases, the worker (both by their @Inject constructors) and the HTTP server. */
+/** The use cases, the worker (both by their @Inject constructors), waiting on jobs, and the HTTP server. */
 final class ApplicationModule extends AbstractModule {
     private final ContentConfig config;
 
@@ -23,9 +26,17 @@ final class ApplicationModule extends AbstractModule {
 
     @Provides
     @Singleton
+    AwaitJobStatus awaitJobStatus(ReadJobStatus readJobStatus, JobChanges changes) {
+        return new AwaitJobStatus(readJobStatus, changes);
+    }
+
+    @Provides
+    @Singleton
     ContentHttpServer httpServer(
             RequestImageGeneration requestImageGeneration,
             ReadJobStatus readJobStatus,
+            AwaitJobStatus awaitJobStatus,
+            JobDurationEstimator estimates,
             ImageStore imageStore,
             Map<String, BooleanSupplier> probes,
             PrometheusMeterRegistry registry) {
@@ -33,6 +44,8 @@ final class ApplicationModule extends AbstractModule {
                 HttpSettings.onPort(config.httpPort()),
                 requestImageGeneration,
                 readJobStatus,
+                awaitJobStatus,
+                estimates,
                 imageStore,
                 () -> {
                     Map<String, Boolean> states = new LinkedHashMap<>();

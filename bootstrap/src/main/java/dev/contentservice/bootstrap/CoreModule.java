@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
+import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.WorkerSettings;
 import dev.contentservice.domain.ImageLinks;
@@ -54,8 +55,15 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JobMetrics jobMetrics(MeterRegistry registry) {
-        return new MicrometerJobMetrics(registry);
+    JobMetrics jobMetrics(MeterRegistry registry, JobDurationEstimator estimates) {
+        // the worker's completions also feed the Retry-After estimate
+        return JobMetrics.both(new MicrometerJobMetrics(registry), estimates);
+    }
+
+    @Provides
+    @Singleton
+    JobDurationEstimator jobDurationEstimator(Clock clock) {
+        return new JobDurationEstimator(clock);
     }
 
     @Provides

@@ -9,6 +9,7 @@ import dev.contentservice.adapter.memory.InMemoryJobStore;
 import dev.contentservice.adapter.memory.InMemoryRecommendations;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
@@ -31,6 +32,12 @@ final class InMemoryStoresModule extends AbstractModule {
     @Provides
     @Singleton
     JobRepository jobRepository(InMemoryJobStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    JobChanges jobChanges(InMemoryJobStore store) {
         return store;
     }
 

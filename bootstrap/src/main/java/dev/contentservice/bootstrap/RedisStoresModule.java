@@ -8,6 +8,7 @@ import dev.contentservice.adapter.redis.RedisBackend;
 import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
@@ -40,6 +41,12 @@ final class RedisStoresModule extends AbstractModule {
     @Singleton
     JobRepository jobRepository(RedisBackend redis) {
         return redis.jobRepository();
+    }
+
+    @Provides
+    @Singleton
+    JobChanges jobChanges(RedisBackend redis) {
+        return redis.jobChanges();
     }
 
     @Provides
