@@ -45,6 +45,8 @@ final class ProviderStub implements AutoCloseable {
 
     /** Starts the stub on a free loopback port. */
     static ProviderStub start(Duration delay) throws IOException {
+        // without TCP_NODELAY, Nagle's algorithm and the client's delayed ACK add ~40 ms to small answers
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         ExecutorService handlers = Executors.newFixedThreadPool(2, Daemon.threads("stub-http"));
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, Daemon.threads("stub-timer"));
@@ -93,12 +95,13 @@ final class ProviderStub implements AutoCloseable {
 
     private void answer(HttpExchange exchange) {
         byte[] head = ("{\"created\":" + (System.currentTimeMillis() / 1000) + ",").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + ANSWER_TAIL.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(ANSWER_TAIL, 0, body, head.length, ANSWER_TAIL.length);
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, head.length + ANSWER_TAIL.length);
-            OutputStream out = exchange.getResponseBody();
-            out.write(head);
-            out.write(ANSWER_TAIL);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
             answered.incrementAndGet();
         } catch (IOException e) {
             // the client gave up (its process was stopped): nothing to answer
