@@ -1,0 +1,195 @@
+package dev.contentservice.adapter.rest;
+
+import dev.contentservice.application.ReadJobStatus;
+import dev.contentservice.application.RequestImageGeneration;
+import dev.contentservice.domain.ImageStore;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's HTTP API on Javalin: the seed's two endpoints, the hosted images, health, metrics, the
+ * OpenAPI description and the demo page (the classpath folder {@code web/}, served at {@code /} when it
+ * is present). Every error, also those Jetty answers by itself, is a {@code {"code","message"}} JSON body.
+ *
+ * <p>Built from plain objects; {@link #start()} once, {@link #stop()} once.
+ */
+public final class ContentHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ContentHttpServer.class);
+    private static final String WEB_FOLDER = "/web";
+
+    private final HttpSettings settings;
+    private final Javalin app;
+    private boolean started;
+    private boolean stopped;
+
+    /**
+     * @param readiness the state of every component the service needs (for example {@code jobs} →
+     *     up), read on each {@code /health/ready}
+     * @param metricsScrape the metrics in the Prometheus text format, read on each {@code /metrics}
+     */
+    public ContentHttpServer(
+            HttpSettings settings,
+            RequestImageGeneration requestImageGeneration,
+            ReadJobStatus readJobStatus,
+            ImageStore imageStore,
+            Supplier<Map<String, Boolean>> readiness,
+            Supplier<String> metricsScrape) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        ContentApi content =
+                new ContentApi(requestImageGeneration, readJobStatus, imageStore, settings.retryAfterSeconds());
+        OperationsApi operations = new OperationsApi(readiness, metricsScrape);
+        ErrorResponder errors = new ErrorResponder(settings.retryAfterSeconds());
+        this.app = Javalin.create(config -> configure(config, content, operations, errors));
+    }
+
+    private void configure(JavalinConfig config, ContentApi content, OperationsApi operations, ErrorResponder errors) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.startup.startupWatcherEnabled = false;
+        config.jetty.host = settings.host();
+        config.jetty.port = settings.port();
+        config.http.maxRequestSize = settings.maxRequestBodyBytes();
+        config.http.prefer405over404 = true;
+
+        JsonErrorHandler jettyErrors = new JsonErrorHandler();
+        config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+        });
+
+        // looks for the page itself: a shaded jar may hold no entry for the folder
+        if (ContentHttpServer.class.getResource(WEB_FOLDER + "/index.html") != null) {
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = WEB_FOLDER;
+                files.location = Location.CLASSPATH;
+            });
+        } else {
+            LOG.info("No {}/index.html on the classpath: the demo page is not served", WEB_FOLDER);
+        }
+
+        BodyLimit bodyLimit = new BodyLimit(settings.maxRequestBodyBytes());
+        config.routes.before(bodyLimit::check);
+        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+
+        for (Route route : routes(content, operations)) {
+            config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+            if (HandlerType.GET.equals(route.method())) {
+                // HEAD answers exactly like GET, without the body (Javalin alone answers 200 to any HEAD)
+                config.routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler());
+            }
+        }
+
+        config.routes.exception(HttpResponseException.class, errors::respond);
+        config.routes.exception(Exception.class, errors::respond);
+        config.router.javaLangErrorHandler(errors::respondToError);
+    }
+
+    /** Every route of the API (each GET also answers HEAD); the OpenAPI test checks they are all documented. */
+    static List<Route> routes(ContentApi content, OperationsApi operations) {
+        return List.of(
+                new Route(HandlerType.POST, ContentApi.GENERATE_PATH, content::generate),
+                new Route(HandlerType.GET, ContentApi.STATUS_PATH, content::status),
+                new Route(HandlerType.GET, ContentApi.IMAGE_FILE_PATH, content::imageFile),
+                new Route(HandlerType.GET, OperationsApi.LIVE_PATH, operations::live),
+                new Route(HandlerType.GET, OperationsApi.READY_PATH, operations::ready),
+                new Route(HandlerType.GET, OperationsApi.METRICS_PATH, operations::metrics),
+                new Route(HandlerType.GET, OperationsApi.OPENAPI_PATH, operations::openApi));
+    }
+
+    record Route(HandlerType method, String path, Handler handler) {}
+
+    /** Starts listening; returns the actual port (the chosen one when the settings asked for 0). */
+    public synchronized int start() {
+        if (started) {
+            throw new IllegalStateException("the server was already started");
+        }
+        started = true;
+        app.start();
+        LOG.info("HTTP API listening on {}:{}", settings.host(), app.port());
+        return app.port();
+    }
+
+    /** The port the server listens on. */
+    public synchronized int port() {
+        if (!started || stopped) {
+            throw new IllegalStateException("the server is not running");
+        }
+        return app.port();
+    }
+
+    /** Stops listening and closes the connections (requests still in progress are cut off). Idempotent. */
+    public synchronized void stop() {
+        if (!started || stopped) {
+            stopped = true;
+            return;
+        }
+        stopped = true;
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Rejects bodies over the limit before any handler runs, also when they come without a length. The
+     * unread rest of a moderately oversized body is drained first (up to {@link #DRAIN_BYTES}), so that
+     * closing the connection does not reset it under the client before it reads the 413; a client that
+     * sends {@code Expect: 100-continue} gets the 413 without uploading anything.
+     */
+    private record BodyLimit(long maxBytes) {
+        static final long DRAIN_BYTES = 1024 * 1024;
+
+        void check(Context ctx) throws IOException {
+            long declared = ctx.req().getContentLengthLong();
+            boolean chunked = declared < 0 && ctx.header("Transfer-Encoding") != null;
+            if (declared <= maxBytes && !chunked) {
+                return;
+            }
+            if (declared > maxBytes && waitsForContinue(ctx)) {
+                throw new HttpProblem(ApiError.PAYLOAD_TOO_LARGE);
+            }
+            long drainUpTo = Math.max(DRAIN_BYTES, maxBytes + 1);
+            if (declared > drainUpTo) {
+                throw new HttpProblem(ApiError.PAYLOAD_TOO_LARGE);
+            }
+            long read = skip(ctx.req().getInputStream(), drainUpTo);
+            if (read > maxBytes) {
+                throw new HttpProblem(ApiError.PAYLOAD_TOO_LARGE);
+            }
+        }
+
+        private static boolean waitsForContinue(Context ctx) {
+            String expect = ctx.header("Expect");
+            return expect != null && expect.equalsIgnoreCase("100-continue");
+        }
+
+        /** Reads and discards up to {@code limit} bytes; returns how many there were. */
+        private static long skip(InputStream body, long limit) throws IOException {
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            int n;
+            while (total < limit && (n = body.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) != -1) {
+                total += n;
+            }
+            return total;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.contentservice.adapter.rest;
+
+import dev.contentservice.domain.ContentException;
+import dev.contentservice.domain.InvalidEventDraftIdException;
+import dev.contentservice.domain.InvalidRecommendationException;
+import dev.contentservice.domain.JobNotFoundException;
+import dev.contentservice.domain.RecommendationMissingException;
+import dev.contentservice.domain.StoreUnavailableException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become answers: every exception a request raises (domain, Javalin or
+ * unexpected) is mapped here to a status and a {@code {"code","message"}} body. Unexpected failures are
+ * logged with their stack trace and answered with a generic 500 that reveals nothing about them.
+ */
+final class ErrorResponder {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponder.class);
+
+    private final int retryAfterSeconds;
+
+    ErrorResponder(int retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Answers the request with the error that {@code failure} stands for. */
+    void respond(Throwable failure, Context ctx) {
+        ApiError error = toApiError(failure, ctx);
+        if (error.status() == 405 && failure instanceof HttpResponseException javalin) {
+            allowedMethods(javalin.getDetails()).ifPresent(allow -> ctx.header("Allow", allow));
+        }
+        write(ctx, error);
+    }
+
+    /** Writes an error answer (status, headers, JSON body), replacing whatever the response held. */
+    void write(Context ctx, ApiError error) {
+        if (error.status() == 503) {
+            ctx.header("Retry-After", Integer.toString(retryAfterSeconds));
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(error.status()).contentType(Json.MEDIA_TYPE).result(Json.bytes(error.body()));
+    }
+
+    /** Answers a {@link java.lang.Error} (out of memory, stack overflow) that escaped a handler. */
+    void respondToError(HttpServletResponse response, Error error) {
+        LOG.error("Unexpected error while serving a request", error);
+        try {
+            if (response.isCommitted()) {
+                return;
+            }
+            response.reset();
+            response.setStatus(ApiError.INTERNAL_ERROR.status());
+            response.setContentType(Json.MEDIA_TYPE);
+            response.getOutputStream().write(Json.bytes(ApiError.INTERNAL_ERROR.body()));
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not write the error answer", e);
+        }
+    }
+
+    ApiError toApiError(Throwable failure, Context ctx) {
+        if (failure instanceof HttpProblem problem) {
+            return problem.error();
+        }
+        if (failure instanceof ContentException content) {
+            return fromDomain(content, ctx);
+        }
+        if (failure instanceof HttpResponseException javalin) {
+            return fromStatus(javalin);
+        }
+        LOG.error("Unexpected failure on {} {}", ctx.method(), abbreviate(ctx.path()), failure);
+        return ApiError.INTERNAL_ERROR;
+    }
+
+    private static ApiError fromDomain(ContentException failure, Context ctx) {
+        if (failure instanceof InvalidEventDraftIdException) {
+            return ApiError.INVALID_EVENT_DRAFT_ID;
+        }
+        if (failure instanceof RecommendationMissingException) {
+            return ApiError.RECOMMENDATION_MISSING;
+        }
+        if (failure instanceof InvalidRecommendationException) {
+            LOG.info("Unusable recommendation on {}: {}", abbreviate(ctx.path()), failure.getMessage());
+            return ApiError.INVALID_RECOMMENDATION;
+        }
+        if (failure instanceof JobNotFoundException) {
+            return ApiError.JOB_NOT_FOUND;
+        }
+        if (failure instanceof StoreUnavailableException) {
+            LOG.warn("A store did not answer on {} {}", ctx.method(), abbreviate(ctx.path()), failure);
+            return ApiError.STORE_UNAVAILABLE;
+        }
+        LOG.error(
+                "Unexpected domain failure {} on {} {}", failure.code(), ctx.method(), abbreviate(ctx.path()), failure);
+        return ApiError.INTERNAL_ERROR;
+    }
+
+    private static ApiError fromStatus(HttpResponseException failure) {
+        int status = failure.getStatus();
+        if (status >= 500) {
+            LOG.error("Server error {} while serving a request", status, failure);
+        }
+        if (status < 400 || status > 599) {
+            return ApiError.INTERNAL_ERROR;
+        }
+        return ApiError.forStatus(status);
+    }
+
+    private static Optional<String> allowedMethods(Map<String, String> details) {
+        if (details == null) {
+            return Optional.empty();
+        }
+        String methods = details.getOrDefault("availableMethods", details.get("Available methods"));
+        return Optional.ofNullable(methods).filter(m -> !m.isBlank());
+    }
+
+    /** Request paths are attacker-controlled: log a bounded, single-line prefix only. */
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "";
+        }
+        String oneLine = text.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 120) + "…";
+    }
+}

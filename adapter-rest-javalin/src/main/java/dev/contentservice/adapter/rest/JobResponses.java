@@ -1,0 +1,55 @@
+package dev.contentservice.adapter.rest;
+
+import dev.contentservice.application.JobStatusView;
+import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobFailure;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON bodies of the two job endpoints, field for field as the seed shows them. */
+final class JobResponses {
+    static final String IN_PROGRESS_MESSAGE = "이미지 생성 중입니다";
+    static final String FAILED_ERROR = "이미지 생성 실패";
+    static final String FAILED_MESSAGE = "다시 시도해주세요";
+
+    private JobResponses() {}
+
+    /** 202 to a generation request: the new job, or the draft's job already in flight. */
+    record Accepted(String jobId, String status, String message) {}
+
+    /** PENDING and PROCESSING, both reported as PROCESSING; with the styles already drawn. */
+    record InProgress(String jobId, String status, String message, Progress progress) {}
+
+    record Progress(List<String> done, int total) {}
+
+    record Completed(String jobId, String status, Map<String, String> imageUrls, String generator) {}
+
+    record Failed(String jobId, String status, String error, String message, Reason reason) {}
+
+    record Reason(String code, String detail) {}
+
+    static Accepted accepted(Job job) {
+        return new Accepted(job.id().toString(), job.status().name(), IN_PROGRESS_MESSAGE);
+    }
+
+    static Object status(JobStatusView view) {
+        String jobId = view.job().id().toString();
+        if (view instanceof JobStatusView.Completed completed) {
+            Map<String, String> urls = new LinkedHashMap<>();
+            for (ImageStyle style : ImageStyle.values()) {
+                urls.put(style.key(), completed.images().url(style));
+            }
+            return new Completed(
+                    jobId, "COMPLETED", urls, completed.job().generator().orElse("unknown"));
+        }
+        if (view instanceof JobStatusView.Failed failed) {
+            JobFailure why = failed.failure();
+            return new Failed(jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.detail()));
+        }
+        List<String> done =
+                view.job().stylesDone().stream().sorted().map(ImageStyle::key).toList();
+        return new InProgress(jobId, "PROCESSING", IN_PROGRESS_MESSAGE, new Progress(done, ImageStyle.values().length));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.contentservice.adapter.rest;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Health, metrics and the API description. */
+final class OperationsApi {
+    static final String LIVE_PATH = "/health/live";
+    static final String READY_PATH = "/health/ready";
+    static final String METRICS_PATH = "/metrics";
+    static final String OPENAPI_PATH = "/openapi.yaml";
+
+    static final String PROMETHEUS_MEDIA_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String YAML_MEDIA_TYPE = "application/yaml; charset=utf-8";
+    private static final String OPENAPI_RESOURCE = "openapi.yaml";
+    private static final Logger LOG = LoggerFactory.getLogger(OperationsApi.class);
+
+    private final Supplier<Map<String, Boolean>> readiness;
+    private final Supplier<String> metricsScrape;
+    private final byte[] openApi;
+
+    OperationsApi(Supplier<Map<String, Boolean>> readiness, Supplier<String> metricsScrape) {
+        this.readiness = Objects.requireNonNull(readiness, "readiness");
+        this.metricsScrape = Objects.requireNonNull(metricsScrape, "metricsScrape");
+        this.openApi = loadOpenApi();
+    }
+
+    private static byte[] loadOpenApi() {
+        try (InputStream in = OperationsApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + OPENAPI_RESOURCE + " is missing");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
+        }
+    }
+
+    void live(Context ctx) {
+        ContentApi.json(ctx.status(200), Map.of("status", "UP"));
+    }
+
+    void ready(Context ctx) {
+        Map<String, String> components = new TreeMap<>();
+        boolean up;
+        try {
+            Map<String, Boolean> states = readiness.get();
+            states.forEach((name, isUp) -> components.put(name, Boolean.TRUE.equals(isUp) ? "UP" : "DOWN"));
+            up = !components.containsValue("DOWN");
+        } catch (RuntimeException e) {
+            LOG.warn("The readiness check failed", e);
+            up = false;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("components", components);
+        ContentApi.json(ctx.status(up ? 200 : 503), body);
+    }
+
+    void metrics(Context ctx) {
+        String scrape = metricsScrape.get();
+
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(200).contentType(PROMETHEUS_MEDIA_TYPE).result(scrape);
+    }
+
+    void openApi(Context ctx) {
+        ctx.status(200).contentType(YAML_MEDIA_TYPE).result(openApi);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.contentservice.adapter.rest;
+
+import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.EventInfo;
+import dev.contentservice.domain.GeneratedImage;
+import dev.contentservice.domain.ImageFileName;
+import dev.contentservice.domain.ImageSet;
+import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.RecommendationSource;
+import dev.contentservice.domain.SelectedRecommendation;
+import dev.contentservice.domain.StoreUnavailableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Small in-process stand-ins for the ports the REST adapter reaches through the use cases. */
+final class Fakes {
+    private Fakes() {}
+
+    static Recommendation recommendation(String draft) {
+        return new Recommendation(
+                EventDraftId.of(draft),
+                new EventInfo("해피 베이커리", "베이커리", "서울 강남구", "봄맞이 신메뉴 출시 이벤트", "아메리카노 1잔", "2026-03-01", "2026-03-15"),
+                new SelectedRecommendation(
+                        "딸기 크루아상 시식 이벤트", "신메뉴 딸기 크루아상", List.of("봄", "딸기"), "20-30대 직장인", "밝고 경쾌한"));
+    }
+
+    /** Recommendations by draft; a draft may instead be set to fail with a given exception. */
+    static final class Recommendations implements RecommendationSource {
+        private final Map<EventDraftId, Recommendation> stored = new ConcurrentHashMap<>();
+        private final Map<EventDraftId, RuntimeException> failures = new ConcurrentHashMap<>();
+
+        void store(String draft) {
+            stored.put(EventDraftId.of(draft), recommendation(draft));
+        }
+
+        void failWith(String draft, RuntimeException failure) {
+            failures.put(EventDraftId.of(draft), failure);
+        }
+
+        @Override
+        public Optional<Recommendation> find(EventDraftId eventDraftId) {
+            RuntimeException failure = failures.get(eventDraftId);
+            if (failure != null) {
+                throw failure;
+            }
+            return Optional.ofNullable(stored.get(eventDraftId));
+        }
+    }
+
+    /** Jobs in a map, with the in-flight rule of the port; can be switched to an unreachable store. */
+    static final class Jobs implements JobRepository {
+        private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
+        private volatile boolean down;
+
+        void goDown() {
+            down = true;
+        }
+
+        void put(Job job) {
+            jobs.put(job.id(), job);
+        }
+
+        @Override
+        public synchronized Job submit(Job candidate, Duration ttl) {
+            requireUp();
+            Optional<Job> inFlight = jobs.values().stream()
+                    .filter(job -> job.eventDraftId().equals(candidate.eventDraftId()))
+                    .filter(job -> job.status().isInFlight())
+                    .findFirst();
+            if (inFlight.isPresent()) {
+                return inFlight.get();
+            }
+            jobs.put(candidate.id(), candidate);
+            return candidate;
+        }
+
+        @Override
+        public Optional<Job> find(JobId id) {
+            requireUp();
+            return Optional.ofNullable(jobs.get(id));
+        }
+
+        @Override
+        public synchronized boolean update(Job next) {
+            requireUp();
+            Job stored = jobs.get(next.id());
+            if (stored == null || !stored.status().mayBecome(next.status())) {
+                return false;
+            }
+            jobs.put(next.id(), next);
+            return true;
+        }
+
+        private void requireUp() {
+            if (down) {
+                throw new StoreUnavailableException("redis at 10.0.0.7:6379 refused the connection", null);
+            }
+        }
+    }
+
+    static final class ImageSets implements ImageSetRepository {
+        private final Map<EventDraftId, ImageSet> sets = new ConcurrentHashMap<>();
+
+        @Override
+        public void save(EventDraftId eventDraftId, ImageSet images, Duration ttl) {
+            sets.put(eventDraftId, images);
+        }
+
+        @Override
+        public Optional<ImageSet> find(EventDraftId eventDraftId) {
+            return Optional.ofNullable(sets.get(eventDraftId));
+        }
+    }
+
+    static final class Images implements ImageStore {
+        private final Map<ImageFileName, StoredImage> images = new ConcurrentHashMap<>();
+
+        @Override
+        public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
+            images.put(name, new StoredImage(image.bytes(), image.mediaType()));
+        }
+
+        @Override
+        public Optional<StoredImage> get(ImageFileName name) {
+            return Optional.ofNullable(images.get(name));
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.contentservice.adapter.rest;
+
+import dev.contentservice.application.JobMetrics;
+import dev.contentservice.application.ReadJobStatus;
+import dev.contentservice.application.RequestImageGeneration;
+import dev.contentservice.domain.ImageStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The real server on a free port of the loopback interface, wired to the real use cases over {@link
+ * Fakes}, and clients to talk to it over real HTTP: {@link HttpClient} for well-formed requests, a raw
+ * socket for the malformed ones {@link HttpClient} refuses to send.
+ */
+final class RunningServer implements AutoCloseable {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC);
+
+    final Fakes.Recommendations recommendations = new Fakes.Recommendations();
+    final Fakes.Jobs jobs = new Fakes.Jobs();
+    final Fakes.ImageSets imageSets = new Fakes.ImageSets();
+    final Fakes.Images images = new Fakes.Images();
+    final AtomicReference<Map<String, Boolean>> readiness = new AtomicReference<>(Map.of("jobs", true));
+    final AtomicReference<Supplier<String>> metrics =
+            new AtomicReference<>(() -> "# TYPE content_jobs_created_total counter\ncontent_jobs_created_total 0.0\n");
+
+    private final ContentHttpServer server;
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private final int port;
+
+    RunningServer() {
+        this(HttpSettings.onPort(0).withHost("127.0.0.1"));
+    }
+
+    RunningServer(HttpSettings settings) {
+        server = new ContentHttpServer(
+                settings,
+                new RequestImageGeneration(recommendations, jobs, CLOCK, JobMetrics.NONE),
+                new ReadJobStatus(jobs, imageSets),
+                images,
+                () -> readiness.get(),
+                () -> metrics.get().get());
+        port = server.start();
+    }
+
+    /** The server over the given use cases and image store instead of the {@link Fakes}. */
+    RunningServer(RequestImageGeneration requests, ReadJobStatus statuses, ImageStore imageStore) {
+        server = new ContentHttpServer(
+                HttpSettings.onPort(0).withHost("127.0.0.1"),
+                requests,
+                statuses,
+                imageStore,
+                () -> readiness.get(),
+                () -> metrics.get().get());
+        port = server.start();
+    }
+
+    int port() {
+        return port;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    Answer get(String path) {
+        return send("GET", path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    Answer post(String path) {
+        return send("POST", path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    Answer send(String method, String path, String body) {
+        return send(method, path, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    Answer send(String method, String path, HttpRequest.BodyPublisher body) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, body), method + " " + path);
+    }
+
+    private Answer send(HttpRequest.Builder builder, String what) {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+            return new Answer(response.statusCode(), headers, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends the request line as given (no validation, no encoding) and reads the answer to its end. */
+    Answer raw(String requestLine, String... headerLines) {
+        StringBuilder request = new StringBuilder(requestLine).append("\r\n");
+        request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+        for (String header : headerLines) {
+            request.append(header).append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
+        return rawBytes(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    Answer rawBytes(byte[] request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("raw request failed", e);
+        }
+    }
+
+    private static Answer parse(byte[] response) {
+        String text = new String(response, StandardCharsets.ISO_8859_1);
+        int headEnd = text.indexOf("\r\n\r\n");
+        if (headEnd < 0) {
+            throw new IllegalStateException("no complete HTTP answer: " + text);
+        }
+        String[] lines = text.substring(0, headEnd).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.merge(
+                    lines[i].substring(0, colon).trim(),
+                    lines[i].substring(colon + 1).trim(),
+                    (a, b) -> a + ", " + b);
+        }
+        byte[] body = java.util.Arrays.copyOfRange(response, headEnd + 4, response.length);
+        if ("chunked".equalsIgnoreCase(headers.getOrDefault("Transfer-Encoding", ""))) {
+            body = dechunk(body);
+        }
+        return new Answer(status, headers, body);
+    }
+
+    private static byte[] dechunk(byte[] chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        while (at < chunked.length) {
+            int lineEnd = indexOfCrlf(chunked, at);
+            String sizeText = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+            int size = Integer.parseInt(sizeText, 16);
+            if (size == 0) {
+                break;
+            }
+            out.write(chunked, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return out.toByteArray();
+    }
+
+    private static int indexOfCrlf(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length - 1; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("malformed chunked body");
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** An HTTP answer: status, headers (case-insensitive names) and body. */
+    record Answer(int status, Map<String, String> headers, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        Map<String, Object> json() {
+            return TestJson.read(body);
+        }
+
+        String contentType() {
+            return headers.getOrDefault("Content-Type", "").toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            Map<String, String> shown = new LinkedHashMap<>(headers);
+            return status + " " + shown + " " + text();
+        }
+    }
+}

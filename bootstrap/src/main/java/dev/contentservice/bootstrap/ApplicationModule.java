@@ -1,0 +1,44 @@
+package dev.contentservice.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.contentservice.adapter.rest.ContentHttpServer;
+import dev.contentservice.adapter.rest.HttpSettings;
+import dev.contentservice.application.ReadJobStatus;
+import dev.contentservice.application.RequestImageGeneration;
+import dev.contentservice.domain.ImageStore;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** The use cases, the worker (both by their @Inject constructors) and the HTTP server. */
+final class ApplicationModule extends AbstractModule {
+    private final ContentConfig config;
+
+    ApplicationModule(ContentConfig config) {
+        this.config = config;
+    }
+
+    @Provides
+    @Singleton
+    ContentHttpServer httpServer(
+            RequestImageGeneration requestImageGeneration,
+            ReadJobStatus readJobStatus,
+            ImageStore imageStore,
+            Map<String, BooleanSupplier> probes,
+            PrometheusMeterRegistry registry) {
+        return new ContentHttpServer(
+                HttpSettings.onPort(config.httpPort()),
+                requestImageGeneration,
+                readJobStatus,
+                imageStore,
+                () -> {
+                    Map<String, Boolean> states = new LinkedHashMap<>();
+                    probes.forEach((name, probe) -> states.put(name, probe.getAsBoolean()));
+                    return states;
+                },
+                registry::scrape);
+    }
+}

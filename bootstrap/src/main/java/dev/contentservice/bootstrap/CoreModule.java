@@ -1,0 +1,86 @@
+package dev.contentservice.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import dev.contentservice.application.JobMetrics;
+import dev.contentservice.application.WorkerSettings;
+import dev.contentservice.domain.ImageLinks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** What every configuration shares: time, metrics, worker settings and the public links of hosted images. */
+final class CoreModule extends AbstractModule {
+    private final ContentConfig config;
+
+    CoreModule(ContentConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        bind(ContentConfig.class).toInstance(config);
+        // every store module adds its probe; an empty map means "ready"
+        MapBinder.newMapBinder(binder(), String.class, BooleanSupplier.class);
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Provides
+    @Singleton
+    PrometheusMeterRegistry prometheus() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        return registry;
+    }
+
+    @Provides
+    @Singleton
+    MeterRegistry meterRegistry(PrometheusMeterRegistry prometheus) {
+        return prometheus;
+    }
+
+    @Provides
+    @Singleton
+    JobMetrics jobMetrics(MeterRegistry registry) {
+        return new MicrometerJobMetrics(registry);
+    }
+
+    @Provides
+    @Singleton
+    WorkerSettings workerSettings() {
+        // renew well within the lease, so a live worker never loses a job it is working on
+        Duration renewEvery = config.lease().dividedBy(3);
+        if (renewEvery.compareTo(Duration.ofSeconds(10)) > 0) {
+            renewEvery = Duration.ofSeconds(10);
+        }
+        return WorkerSettings.defaults()
+                .withJobDeadline(config.jobDeadline())
+                .withMaxInFlightJobs(config.maxInFlightJobs())
+                .withRenewEvery(renewEvery);
+    }
+
+    @Provides
+    @Singleton
+    PublicBaseUrl publicBaseUrl() {
+        return new PublicBaseUrl(config.publicBaseUrl());
+    }
+
+    @Provides
+    @Singleton
+    ImageLinks imageLinks(PublicBaseUrl base) {
+        return name -> base.get() + "/api/content/images/files/" + name.value();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.contentservice.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.contentservice.adapter.memory.InMemoryImageSets;
+import dev.contentservice.adapter.memory.InMemoryImageStore;
+import dev.contentservice.adapter.memory.InMemoryJobStore;
+import dev.contentservice.adapter.memory.InMemoryRecommendations;
+import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.RecommendationSource;
+import java.time.Clock;
+
+/** The embedded default: every store and the queue in this process's memory. */
+final class InMemoryStoresModule extends AbstractModule {
+    private final ContentConfig config;
+
+    InMemoryStoresModule(ContentConfig config) {
+        this.config = config;
+    }
+
+    @Provides
+    @Singleton
+    InMemoryJobStore jobStore(Clock clock) {
+        return new InMemoryJobStore(clock, config.lease());
+    }
+
+    @Provides
+    @Singleton
+    JobRepository jobRepository(InMemoryJobStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    JobQueue jobQueue(InMemoryJobStore store) {
+        return store;
+    }
+
+    @Provides
+    @Singleton
+    InMemoryRecommendations inMemoryRecommendations() {
+        InMemoryRecommendations recommendations = new InMemoryRecommendations();
+        if (config.samples()) {
+            SampleRecommendations.all().forEach(recommendations::put);
+        }
+        return recommendations;
+    }
+
+    @Provides
+    @Singleton
+    RecommendationSource recommendationSource(InMemoryRecommendations recommendations) {
+        return recommendations;
+    }
+
+    @Provides
+    @Singleton
+    ImageSetRepository imageSets(Clock clock) {
+        return new InMemoryImageSets(clock);
+    }
+
+    @Provides
+    @Singleton
+    ImageStore imageStore(Clock clock) {
+        return new InMemoryImageStore(clock);
+    }
+}

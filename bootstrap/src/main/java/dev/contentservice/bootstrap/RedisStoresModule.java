@@ -1,0 +1,83 @@
+package dev.contentservice.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
+import dev.contentservice.adapter.redis.RedisBackend;
+import dev.contentservice.adapter.redis.RedisSettings;
+import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.RecommendationSource;
+import java.util.function.BooleanSupplier;
+
+/** CONTENT_REDIS_URL set: every store and the queue live in Redis, shared by every instance. */
+final class RedisStoresModule extends AbstractModule {
+    private final ContentConfig config;
+
+    RedisStoresModule(ContentConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        MapBinder.newMapBinder(binder(), String.class, BooleanSupplier.class)
+                .addBinding("redis")
+                .to(RedisProbe.class);
+    }
+
+    @Provides
+    @Singleton
+    RedisBackend backend() {
+        RedisSettings settings =
+                RedisSettings.of(config.redisUrl().orElseThrow()).withLease(config.lease());
+        return RedisBackend.open(settings);
+    }
+
+    @Provides
+    @Singleton
+    JobRepository jobRepository(RedisBackend redis) {
+        return redis.jobRepository();
+    }
+
+    @Provides
+    @Singleton
+    JobQueue jobQueue(RedisBackend redis) {
+        return redis.jobQueue();
+    }
+
+    @Provides
+    @Singleton
+    RecommendationSource recommendationSource(RedisBackend redis) {
+        return redis.recommendationSource();
+    }
+
+    @Provides
+    @Singleton
+    ImageSetRepository imageSets(RedisBackend redis) {
+        return redis.imageSetRepository();
+    }
+
+    @Provides
+    @Singleton
+    ImageStore imageStore(RedisBackend redis) {
+        return redis.imageStore();
+    }
+
+    /** Ready while Redis answers a PING within its timeouts. */
+    static final class RedisProbe implements BooleanSupplier {
+        private final RedisBackend redis;
+
+        @jakarta.inject.Inject
+        RedisProbe(RedisBackend redis) {
+            this.redis = redis;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return redis.ping();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.contentservice.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contentservice.adapter.redis.RedisServerExtension;
+import dev.contentservice.domain.contract.Fixtures;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Several real service processes on one real Redis: SIGKILL loses nothing, SIGTERM hands over at once,
+ * a job survives a restart of the service.
+ */
+class MultiInstanceTest {
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private ProviderStub provider;
+    private RedisClient redis;
+
+    @BeforeEach
+    void setUp() {
+        redis = RedisClient.create(REDIS.url());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
+        redis.close();
+    }
+
+    private ServiceProcess instance(String name, Duration providerDelay, Duration lease) {
+        if (provider == null) {
+            provider = new ProviderStub(providerDelay);
+            resources.add(provider);
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("CONTENT_REDIS_URL", REDIS.url());
+        env.put("CONTENT_IMAGEGEN_URL", provider.baseUrl());
+        env.put("CONTENT_IMAGEGEN_API_KEY", "test-key");
+        env.put("CONTENT_IMAGEGEN_MODEL", "dall-e-2");
+        env.put("CONTENT_QUEUE_LEASE_SECONDS", Long.toString(lease.toSeconds()));
+        ServiceProcess process = new ServiceProcess(name, env);
+        resources.add(process);
+        return process;
+    }
+
+    /** Stores a recommendation as the AI service does, and returns its draft id. */
+    private String aiRecommendation(int n) {
+        String draft = "multi-" + n + "-" + System.nanoTime();
+        redis.set(
+                "ai:event:" + draft,
+                "{\"eventInfo\":{\"title\":\"봄맞이 이벤트 " + n + "\",\"storeName\":\"해피 베이커리\"},"
+                        + "\"selectedRecommendation\":{\"title\":\"딸기 크루아상 시식 " + n + "\"}}");
+        return draft;
+    }
+
+    private static String generate(ServiceProcess via, String draft) throws IOException {
+        var response = via.post("/api/content/images/" + draft + "/generate");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).get("jobId").asText();
+    }
+
+    private static String statusOf(ServiceProcess via, String jobId) {
+        try {
+            JsonNode body = JSON.readTree(
+                    via.get("/api/content/jobs/" + jobId + "/status").body());
+            return body.get("status").asText();
+        } catch (IOException e) {
+            return "UNREACHABLE";
+        }
+    }
+
+    private static boolean allCompleted(ServiceProcess via, List<String> jobIds, Duration within) {
+        return Fixtures.eventually(
+                within, () -> jobIds.stream().allMatch(id -> statusOf(via, id).equals("COMPLETED")));
+    }
+
+    @Test
+    void sigkill_of_one_instance_in_the_middle_of_ten_jobs_still_completes_all_ten() throws Exception {
+        Duration lease = Duration.ofSeconds(3);
+        ServiceProcess a = instance("a", Duration.ofSeconds(2), lease).start();
+        ServiceProcess b = instance("b", Duration.ofSeconds(2), lease).start();
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            jobs.add(generate(i % 2 == 0 ? a : b, aiRecommendation(i)));
+        }
+        assertThat(Fixtures.eventually(Duration.ofSeconds(10), () -> a.logText().contains("processing draft")))
+                .as("instance a holds jobs before it is killed")
+                .isTrue();
+
+        a.kill();
+
+        assertThat(allCompleted(b, jobs, Duration.ofSeconds(60))).isTrue();
+        for (String id : jobs) {
+            assertThat(redis.hget("job:" + id, "status")).isEqualTo("COMPLETED");
+        }
+        assertThat(b.logText()).contains("attempt 2"); // b took over at least one of a's jobs
+    }
+
+    @Test
+    void sigterm_hands_unfinished_jobs_over_at_once() throws Exception {
+        Duration lease = Duration.ofSeconds(120); // a reclaim after the lease could not finish in time
+        Duration provider = Duration.ofSeconds(15); // the jobs are still drawing when a is stopped
+        ServiceProcess a = instance("a", provider, lease).start();
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            jobs.add(generate(a, aiRecommendation(i)));
+        }
+        assertThat(Fixtures.eventually(
+                        Duration.ofSeconds(10),
+                        () -> jobs.stream().allMatch(id -> "PROCESSING".equals(redis.hget("job:" + id, "status")))))
+                .isTrue();
+        ServiceProcess b = instance("b", provider, lease).start();
+        assertThat(jobs).allMatch(id -> "PROCESSING".equals(redis.hget("job:" + id, "status")));
+
+        a.terminate();
+
+        assertThat(a.logText()).contains("released at shutdown");
+        assertThat(allCompleted(b, jobs, Duration.ofSeconds(60))).isTrue();
+        for (String id : jobs) {
+            assertThat(redis.hget("job:" + id, "attempts")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void accepted_job_survives_a_restart_of_the_only_instance() throws Exception {
+        ServiceProcess first =
+                instance("first", Duration.ofSeconds(2), Duration.ofSeconds(2)).start();
+        String job = generate(first, aiRecommendation(1));
+        first.kill();
+
+        ServiceProcess again =
+                instance("again", Duration.ofSeconds(2), Duration.ofSeconds(2)).start();
+
+        assertThat(allCompleted(again, List.of(job), Duration.ofSeconds(40))).isTrue();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.contentservice.bootstrap;
+
+import com.sun.net.httpserver.HttpServer;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+
+/**
+ * A stand-in OpenAI-compatible image provider on loopback: answers {@code POST /images/generations}
+ * with a small base64 PNG after a fixed delay, without holding a thread while it waits.
+ */
+final class ProviderStub implements AutoCloseable {
+    private final HttpServer server;
+    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    ProviderStub(Duration delay) {
+        String body = "{\"created\":1700000000,\"data\":[{\"b64_json\":\""
+                + Base64.getEncoder().encodeToString(png()) + "\"}]}";
+        byte[] answer = body.getBytes(StandardCharsets.UTF_8);
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/v1/images/generations", exchange -> {
+            requests.incrementAndGet();
+            try (InputStream in = exchange.getRequestBody()) {
+                in.readAllBytes();
+            }
+            delays.schedule(
+                    () -> {
+                        try (exchange) {
+                            exchange.getResponseHeaders().set("Content-Type", "application/json");
+                            exchange.sendResponseHeaders(200, answer.length);
+                            exchange.getResponseBody().write(answer);
+                        } catch (IOException ignored) {
+                            // the client went away (an instance was killed): nothing to answer
+                        }
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        });
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    private static byte[] png() {
+        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillRect(0, 0, 8, 8);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        delays.shutdownNow();
+    }
+}
