@@ -31,7 +31,20 @@ final class Api {
         return generateAsync(baseUrl, draftId).join();
     }
 
+    /**
+     * POST generate; a request whose connection broke before any answer is sent once more, which the
+     * service's dedupe makes safe (a second POST for a draft with a job in flight answers that job).
+     */
     CompletableFuture<String> generateAsync(String baseUrl, String draftId) {
+        return generateOnce(baseUrl, draftId).exceptionallyCompose(error -> {
+            Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+            return cause instanceof IOException
+                    ? generateOnce(baseUrl, draftId)
+                    : CompletableFuture.failedFuture(cause);
+        });
+    }
+
+    private CompletableFuture<String> generateOnce(String baseUrl, String draftId) {
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(baseUrl + "/api/content/images/" + draftId + "/generate"))
                 .timeout(Duration.ofSeconds(10))
