@@ -364,7 +364,10 @@ public final class ImageGenerationWorker implements AutoCloseable {
                 generators.add(image.generator());
                 if (current.status() == JobStatus.PROCESSING) {
                     current = current.styleDone(style, clock);
-                    jobs.update(current);
+                    // the last style needs no progress write of its own: COMPLETED follows at once
+                    if (current.stylesDone().size() < ImageStyle.values().length) {
+                        jobs.update(current);
+                    }
                 }
             }
             LOG.log(Level.DEBUG, "job {0}: {1} image stored ({2} bytes)", current.id(), style.key(), image.size());
