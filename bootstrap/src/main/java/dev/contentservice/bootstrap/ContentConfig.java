@@ -100,22 +100,6 @@ public record ContentConfig(
                 settings.all());
     }
 
-    public ContentConfig withHttpPort(int port) {
-        return new ContentConfig(
-                port,
-                redisUrl,
-                imagegenUrl,
-                imagegenApiKey,
-                imagegenModel,
-                imagegenFallback,
-                publicBaseUrl,
-                jobDeadline,
-                lease,
-                maxInFlightJobs,
-                samples,
-                variables);
-    }
-
     public ContentConfig withRedisUrl(String url) {
         return new ContentConfig(
                 httpPort,
@@ -124,22 +108,6 @@ public record ContentConfig(
                 imagegenApiKey,
                 imagegenModel,
                 imagegenFallback,
-                publicBaseUrl,
-                jobDeadline,
-                lease,
-                maxInFlightJobs,
-                samples,
-                variables);
-    }
-
-    public ContentConfig withImagegen(String url, String apiKey, Fallback fallback) {
-        return new ContentConfig(
-                httpPort,
-                redisUrl,
-                Optional.of(url),
-                Optional.of(apiKey),
-                imagegenModel,
-                fallback,
                 publicBaseUrl,
                 jobDeadline,
                 lease,
@@ -161,38 +129,6 @@ public record ContentConfig(
                 value,
                 maxInFlightJobs,
                 samples,
-                variables);
-    }
-
-    public ContentConfig withJobDeadline(Duration value) {
-        return new ContentConfig(
-                httpPort,
-                redisUrl,
-                imagegenUrl,
-                imagegenApiKey,
-                imagegenModel,
-                imagegenFallback,
-                publicBaseUrl,
-                value,
-                lease,
-                maxInFlightJobs,
-                samples,
-                variables);
-    }
-
-    public ContentConfig withSamples(boolean value) {
-        return new ContentConfig(
-                httpPort,
-                redisUrl,
-                imagegenUrl,
-                imagegenApiKey,
-                imagegenModel,
-                imagegenFallback,
-                publicBaseUrl,
-                jobDeadline,
-                lease,
-                maxInFlightJobs,
-                value,
                 variables);
     }
 

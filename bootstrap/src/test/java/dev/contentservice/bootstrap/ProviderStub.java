@@ -27,6 +27,9 @@ final class ProviderStub implements AutoCloseable {
     private final HttpServer server;
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int failWith;
+    private final byte[] png = png();
 
     ProviderStub(Duration delay) {
         String body = "{\"created\":1700000000,\"data\":[{\"b64_json\":\""
@@ -40,8 +43,20 @@ final class ProviderStub implements AutoCloseable {
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/v1/images/generations", exchange -> {
             requests.incrementAndGet();
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             try (InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes();
+            }
+            int status = failWith;
+            if (status != 0) {
+                byte[] error = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"
+                        .getBytes(StandardCharsets.UTF_8);
+                try (exchange) {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(status, error.length);
+                    exchange.getResponseBody().write(error);
+                }
+                return;
             }
             delays.schedule(
                     () -> {
@@ -67,6 +82,20 @@ final class ProviderStub implements AutoCloseable {
         return requests.get();
     }
 
+    /** From now on every request is answered with this status (0: answer with the image again). */
+    void failWith(int status) {
+        this.failWith = status;
+    }
+
+    java.util.List<String> authorizations() {
+        return authorizations;
+    }
+
+    /** The PNG every successful answer carries. */
+    byte[] image() {
+        return png.clone();
+    }
+
     private static byte[] png() {
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -82,9 +111,14 @@ final class ProviderStub implements AutoCloseable {
         return out.toByteArray();
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        server.stop(0);
-        delays.shutdownNow();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+            delays.shutdownNow();
+        }
     }
 }

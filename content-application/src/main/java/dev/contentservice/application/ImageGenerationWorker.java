@@ -319,6 +319,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
         private final Instant deadline = started.plus(settings.jobDeadline());
         private final Map<ImageStyle, String> urls = new EnumMap<>(ImageStyle.class);
         private final TreeSet<String> generators = new TreeSet<>();
+        private final List<CompletableFuture<GeneratedImage>> drawings = new ArrayList<>();
         private Job current;
 
         Run(Job job) {
@@ -334,7 +335,9 @@ public final class ImageGenerationWorker implements AutoCloseable {
                     .orTimeout(settings.jobDeadline().toMillis(), TimeUnit.MILLISECONDS)
                     .thenApplyAsync(ignored -> completeJob(), io)
                     .exceptionallyAsync(this::failJob, io);
-            result.whenComplete((outcome, error) -> styles.forEach(style -> style.cancel(true)));
+            // past the deadline or after a failed style, stop the drawings still running (an HTTP
+            // generator cancels its call); cancelling the derived stages would not reach them
+            result.whenComplete((outcome, error) -> drawings.forEach(drawing -> drawing.cancel(true)));
             return result;
         }
 
@@ -346,6 +349,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 drawn = CompletableFuture.failedFuture(e);
             }
+            drawings.add(drawn);
             return drawn.whenComplete((image, error) ->
                             metrics.styleFinished(style, error == null, Duration.between(styleStart, clock.instant())))
                     .thenAcceptAsync(image -> host(style, image), io);
@@ -360,7 +364,10 @@ public final class ImageGenerationWorker implements AutoCloseable {
                 generators.add(image.generator());
                 if (current.status() == JobStatus.PROCESSING) {
                     current = current.styleDone(style, clock);
-                    jobs.update(current);
+                    // the last style needs no progress write of its own: COMPLETED follows at once
+                    if (current.stylesDone().size() < ImageStyle.values().length) {
+                        jobs.update(current);
+                    }
                 }
             }
             LOG.log(Level.DEBUG, "job {0}: {1} image stored ({2} bytes)", current.id(), style.key(), image.size());

@@ -161,6 +161,24 @@ class ImageGenerationWorkerTest {
     }
 
     @Test
+    void regression_drawings_still_running_at_the_deadline_are_cancelled() {
+        settings = settings.withJobDeadline(Duration.ofMillis(300));
+        List<CompletableFuture<GeneratedImage>> drawings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        worker(request -> {
+            CompletableFuture<GeneratedImage> drawing = new CompletableFuture<>();
+            drawings.add(drawing);
+            return drawing;
+        });
+
+        awaitTerminal(submit().id());
+
+        assertThat(Fixtures.eventually(
+                        PATIENT,
+                        () -> drawings.size() == 3 && drawings.stream().allMatch(CompletableFuture::isCancelled)))
+                .isTrue();
+    }
+
+    @Test
     void an_already_finished_job_is_acknowledged_without_drawing() throws Exception {
         Job job = submit();
         store.update(Fixtures.completed(job));

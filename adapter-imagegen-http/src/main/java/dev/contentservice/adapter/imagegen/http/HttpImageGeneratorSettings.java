@@ -201,183 +201,177 @@ public record HttpImageGeneratorSettings(
     }
 
     public HttpImageGeneratorSettings withModel(String value) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                value,
-                size,
-                responseFormat,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                maxRetries,
-                backoffBase,
-                backoffMax,
-                breakerFailureThreshold,
-                breakerOpenDelay,
-                maxConcurrentCalls,
-                deadlineMargin,
-                maxResponseBytes);
+        return copy().model(value).build();
     }
 
     public HttpImageGeneratorSettings withSize(String value) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                model,
-                value,
-                responseFormat,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                maxRetries,
-                backoffBase,
-                backoffMax,
-                breakerFailureThreshold,
-                breakerOpenDelay,
-                maxConcurrentCalls,
-                deadlineMargin,
-                maxResponseBytes);
+        return copy().size(value).build();
     }
 
     public HttpImageGeneratorSettings withResponseFormat(Optional<String> value) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                model,
-                size,
-                value,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                maxRetries,
-                backoffBase,
-                backoffMax,
-                breakerFailureThreshold,
-                breakerOpenDelay,
-                maxConcurrentCalls,
-                deadlineMargin,
-                maxResponseBytes);
+        return copy().responseFormat(value).build();
     }
 
     public HttpImageGeneratorSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                model,
-                size,
-                responseFormat,
-                connect,
-                read,
-                call,
-                maxRetries,
-                backoffBase,
-                backoffMax,
-                breakerFailureThreshold,
-                breakerOpenDelay,
-                maxConcurrentCalls,
-                deadlineMargin,
-                maxResponseBytes);
+        return copy().connectTimeout(connect)
+                .readTimeout(read)
+                .callTimeout(call)
+                .build();
     }
 
     public HttpImageGeneratorSettings withRetries(int retries, Duration base, Duration max) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                model,
-                size,
-                responseFormat,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                retries,
-                base,
-                max,
-                breakerFailureThreshold,
-                breakerOpenDelay,
-                maxConcurrentCalls,
-                deadlineMargin,
-                maxResponseBytes);
+        return copy().maxRetries(retries).backoffBase(base).backoffMax(max).build();
     }
 
     public HttpImageGeneratorSettings withBreaker(int failureThreshold, Duration openDelay) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                model,
-                size,
-                responseFormat,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                maxRetries,
-                backoffBase,
-                backoffMax,
-                failureThreshold,
-                openDelay,
-                maxConcurrentCalls,
-                deadlineMargin,
-                maxResponseBytes);
+        return copy().breakerFailureThreshold(failureThreshold)
+                .breakerOpenDelay(openDelay)
+                .build();
     }
 
     public HttpImageGeneratorSettings withMaxConcurrentCalls(int value) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                model,
-                size,
-                responseFormat,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                maxRetries,
-                backoffBase,
-                backoffMax,
-                breakerFailureThreshold,
-                breakerOpenDelay,
-                value,
-                deadlineMargin,
-                maxResponseBytes);
+        return copy().maxConcurrentCalls(value).build();
     }
 
     public HttpImageGeneratorSettings withDeadlineMargin(Duration value) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                model,
-                size,
-                responseFormat,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                maxRetries,
-                backoffBase,
-                backoffMax,
-                breakerFailureThreshold,
-                breakerOpenDelay,
-                maxConcurrentCalls,
-                value,
-                maxResponseBytes);
+        return copy().deadlineMargin(value).build();
     }
 
     public HttpImageGeneratorSettings withMaxResponseBytes(long value) {
-        return new HttpImageGeneratorSettings(
-                baseUrl,
-                apiKey,
-                model,
-                size,
-                responseFormat,
-                connectTimeout,
-                readTimeout,
-                callTimeout,
-                maxRetries,
-                backoffBase,
-                backoffMax,
-                breakerFailureThreshold,
-                breakerOpenDelay,
-                maxConcurrentCalls,
-                deadlineMargin,
-                value);
+        return copy().maxResponseBytes(value).build();
+    }
+
+    private Copy copy() {
+        return new Copy(this);
+    }
+
+    /** A mutable copy for the {@code with…} methods; {@link #build()} validates through the record. */
+    private static final class Copy {
+        private URI baseUrl;
+        private Optional<String> apiKey;
+        private String model;
+        private String size;
+        private Optional<String> responseFormat;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private Duration callTimeout;
+        private int maxRetries;
+        private Duration backoffBase;
+        private Duration backoffMax;
+        private int breakerFailureThreshold;
+        private Duration breakerOpenDelay;
+        private int maxConcurrentCalls;
+        private Duration deadlineMargin;
+        private long maxResponseBytes;
+
+        Copy(HttpImageGeneratorSettings from) {
+            baseUrl = from.baseUrl;
+            apiKey = from.apiKey;
+            model = from.model;
+            size = from.size;
+            responseFormat = from.responseFormat;
+            connectTimeout = from.connectTimeout;
+            readTimeout = from.readTimeout;
+            callTimeout = from.callTimeout;
+            maxRetries = from.maxRetries;
+            backoffBase = from.backoffBase;
+            backoffMax = from.backoffMax;
+            breakerFailureThreshold = from.breakerFailureThreshold;
+            breakerOpenDelay = from.breakerOpenDelay;
+            maxConcurrentCalls = from.maxConcurrentCalls;
+            deadlineMargin = from.deadlineMargin;
+            maxResponseBytes = from.maxResponseBytes;
+        }
+
+        Copy model(String value) {
+            model = value;
+            return this;
+        }
+
+        Copy size(String value) {
+            size = value;
+            return this;
+        }
+
+        Copy responseFormat(Optional<String> value) {
+            responseFormat = value;
+            return this;
+        }
+
+        Copy connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        Copy readTimeout(Duration value) {
+            readTimeout = value;
+            return this;
+        }
+
+        Copy callTimeout(Duration value) {
+            callTimeout = value;
+            return this;
+        }
+
+        Copy maxRetries(int value) {
+            maxRetries = value;
+            return this;
+        }
+
+        Copy backoffBase(Duration value) {
+            backoffBase = value;
+            return this;
+        }
+
+        Copy backoffMax(Duration value) {
+            backoffMax = value;
+            return this;
+        }
+
+        Copy breakerFailureThreshold(int value) {
+            breakerFailureThreshold = value;
+            return this;
+        }
+
+        Copy breakerOpenDelay(Duration value) {
+            breakerOpenDelay = value;
+            return this;
+        }
+
+        Copy maxConcurrentCalls(int value) {
+            maxConcurrentCalls = value;
+            return this;
+        }
+
+        Copy deadlineMargin(Duration value) {
+            deadlineMargin = value;
+            return this;
+        }
+
+        Copy maxResponseBytes(long value) {
+            maxResponseBytes = value;
+            return this;
+        }
+
+        HttpImageGeneratorSettings build() {
+            return new HttpImageGeneratorSettings(
+                    baseUrl,
+                    apiKey,
+                    model,
+                    size,
+                    responseFormat,
+                    connectTimeout,
+                    readTimeout,
+                    callTimeout,
+                    maxRetries,
+                    backoffBase,
+                    backoffMax,
+                    breakerFailureThreshold,
+                    breakerOpenDelay,
+                    maxConcurrentCalls,
+                    deadlineMargin,
+                    maxResponseBytes);
+        }
     }
 
     /** The {@code response_format} actually sent: only to models that accept the field. */

@@ -1,0 +1,600 @@
+/*
+ * The seed's front end: request the three images for an event draft, poll the job every 2 seconds
+ * (or as the server's Retry-After says) for at most 30 seconds / 15 requests, then show the three
+ * style cards, the failure, or a timeout notice with "계속 기다리기" and "다시 생성".
+ * Plain JavaScript, no dependencies, every request to this page's own origin.
+ */
+'use strict';
+
+(function () {
+  var POLL_INTERVAL_MS = 2000;
+  var POLL_WINDOW_MS = 30000;
+  var MAX_POLLS_PER_WINDOW = 15;
+  var MIN_DELAY_MS = 250;
+  var MAX_DELAY_MS = 10000;
+  var DRAFT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+  var STYLES = [
+    { key: 'simple', label: '심플' },
+    { key: 'fancy', label: '화려한' },
+    { key: 'trendy', label: '트렌디' }
+  ];
+
+  /* Used only when an error answer carries no message of its own. */
+  var FALLBACK_MESSAGES = {
+    CONTENT_001: 'AI 추천을 먼저 선택해주세요',
+    CONTENT_002: '이벤트 초안 ID가 올바르지 않습니다',
+    CONTENT_003: 'AI 추천 정보를 읽을 수 없습니다',
+    JOB_001: 'Job을 찾을 수 없습니다'
+  };
+
+  var HINTS = {
+    CONTENT_001: 'AI 추천 서비스에서 이벤트 기획안을 선택한 다음 다시 시도해주세요. 샘플 초안으로 먼저 체험해 볼 수도 있어요.',
+    CONTENT_002: '영문, 숫자, 하이픈(-), 밑줄(_)로 된 1~64자로 입력해주세요.',
+    CONTENT_003: '선택한 AI 추천에 이벤트 제목이 없어요. 추천을 다시 선택해주세요.',
+    JOB_001: '생성 작업이 만료되었거나 찾을 수 없어요. 다시 생성해주세요.',
+    UNAVAILABLE: '서비스가 잠시 응답하지 않아요. 잠시 후 다시 시도해주세요.',
+    NETWORK: '네트워크 연결을 확인한 다음 다시 시도해주세요.'
+  };
+
+  var $ = function (id) { return document.getElementById(id); };
+
+  var els = {
+    form: $('generate-form'),
+    input: $('draft-id'),
+    inputError: $('draft-id-error'),
+    generateButton: $('generate-button'),
+    chips: Array.prototype.slice.call(document.querySelectorAll('.chip[data-draft]')),
+    result: $('result'),
+    resultTitle: $('step-result-title'),
+    announcePolite: $('announce-polite'),
+    announceAssertive: $('announce-assertive'),
+    views: {
+      idle: $('view-idle'),
+      progress: $('view-progress'),
+      timeout: $('view-timeout'),
+      failed: $('view-failed'),
+      error: $('view-error')
+    },
+    progressText: $('progress-text'),
+    progressElapsed: $('progress-elapsed'),
+    progressBar: $('progress-bar'),
+    progressFill: $('progress-fill'),
+    progressNote: $('progress-note'),
+    keepWaitingButton: $('keep-waiting-button'),
+    failedTitle: $('failed-title'),
+    failedMessage: $('failed-message'),
+    failedDetails: $('failed-details'),
+    failedReason: $('failed-reason'),
+    failedRegenerateButton: $('failed-regenerate-button'),
+    errorMessage: $('error-message'),
+    errorHint: $('error-hint'),
+    errorCode: $('error-code'),
+    errorRetryButton: $('error-retry-button'),
+    cardsArea: $('cards-area'),
+    cardsLegend: $('cards-legend'),
+    selectionBar: $('selection-bar'),
+    selectionText: $('selection-text'),
+    openSelected: $('open-selected')
+  };
+
+  /* The request in flight: a new generation replaces it, and the old one's callbacks become no-ops. */
+  var current = null;
+  var runCounter = 0;
+  var lastDraftId = null;
+
+  // ---------- small helpers ----------
+
+  function styleLabel(key) {
+    for (var i = 0; i < STYLES.length; i++) {
+      if (STYLES[i].key === key) return STYLES[i].label;
+    }
+    return key;
+  }
+
+  function cardFor(key) {
+    return els.cardsArea.querySelector('.card[data-style="' + key + '"]');
+  }
+
+  function announce(text, assertive) {
+    var region = assertive ? els.announceAssertive : els.announcePolite;
+    // Clearing first makes a repeated message be read again.
+    region.textContent = '';
+    window.setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  function sleep(ms, run) {
+    return new Promise(function (resolve) {
+      run.timer = window.setTimeout(resolve, ms);
+    });
+  }
+
+  function clamp(value, min, max) {
+    return Math.min(max, Math.max(min, value));
+  }
+
+  /* Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+  function retryAfterMs(response) {
+    var header = response.headers.get('Retry-After');
+    if (!header) return POLL_INTERVAL_MS;
+    var seconds = Number(header.trim());
+    if (!isNaN(seconds)) return clamp(seconds * 1000, MIN_DELAY_MS, MAX_DELAY_MS);
+    var date = Date.parse(header);
+    if (!isNaN(date)) return clamp(date - Date.now(), MIN_DELAY_MS, MAX_DELAY_MS);
+    return POLL_INTERVAL_MS;
+  }
+
+  function readJson(response) {
+    return response.text().then(function (text) {
+      if (!text) return {};
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        return {};
+      }
+    });
+  }
+
+  /* The status URL from Location when it is on this origin (the page may only talk to its own origin). */
+  function statusUrlFor(response, jobId) {
+    var fallback = '/api/content/jobs/' + encodeURIComponent(jobId) + '/status';
+    var location = response.headers.get('Location');
+    if (!location) return fallback;
+    try {
+      var url = new URL(location, window.location.href);
+      return url.origin === window.location.origin ? url.pathname + url.search : fallback;
+    } catch (e) {
+      return fallback;
+    }
+  }
+
+  function isSameOrigin(url) {
+    try {
+      return new URL(url, window.location.href).origin === window.location.origin;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // ---------- views ----------
+
+  function showView(name) {
+    Object.keys(els.views).forEach(function (key) {
+      els.views[key].hidden = key !== name;
+    });
+    els.result.setAttribute('data-view', name);
+    els.cardsArea.hidden = name === 'failed' || name === 'error';
+  }
+
+  function setBusy(busy) {
+    els.result.setAttribute('aria-busy', busy ? 'true' : 'false');
+    els.generateButton.classList.toggle('is-busy', busy);
+    els.generateButton.setAttribute('aria-disabled', busy ? 'true' : 'false');
+    els.generateButton.querySelector('.btn-label').textContent = busy ? '생성 중…' : '이미지 생성';
+  }
+
+  function resetCards(mode) {
+    els.cardsArea.setAttribute('data-mode', mode);
+    els.cardsLegend.textContent = mode === 'ready' ? '마음에 드는 이미지를 하나 고르세요' : '세 가지 스타일';
+    els.selectionBar.hidden = true;
+    els.openSelected.hidden = true;
+    STYLES.forEach(function (style) {
+      var card = cardFor(style.key);
+      var radio = card.querySelector('.card-radio');
+      var img = card.querySelector('.card-img');
+      radio.checked = false;
+      radio.disabled = true;
+      card.classList.remove('is-selected', 'is-done', 'is-working', 'is-broken', 'is-loaded');
+      img.hidden = true;
+      img.removeAttribute('src');
+      img.alt = '';
+      card.querySelector('.card-state').textContent = '';
+    });
+  }
+
+  function showProgress(progress, run) {
+    var total = STYLES.length;
+    var done = [];
+    if (progress && Array.isArray(progress.done)) {
+      done = progress.done.filter(function (key) { return typeof key === 'string'; });
+      if (typeof progress.total === 'number' && progress.total > 0) total = progress.total;
+    }
+
+    STYLES.forEach(function (style) {
+      var card = cardFor(style.key);
+      var isDone = done.indexOf(style.key) >= 0;
+      card.classList.toggle('is-done', isDone);
+      card.classList.toggle('is-working', !isDone);
+      card.querySelector('.card-state').textContent = isDone ? '완료' : '생성 중';
+    });
+
+    if (progress && Array.isArray(progress.done)) {
+      var count = Math.min(done.length, total);
+      els.progressBar.classList.remove('is-indeterminate');
+      els.progressBar.setAttribute('aria-valuemax', String(total));
+      els.progressBar.setAttribute('aria-valuenow', String(count));
+      els.progressBar.setAttribute('aria-valuetext', total + '개 중 ' + count + '개 완료');
+      els.progressFill.style.width = Math.round((count / total) * 100) + '%';
+      var text = '이미지 생성 중입니다 · ' + total + '개 중 ' + count + '개 완료';
+      if (els.progressText.textContent !== text) {
+        els.progressText.textContent = text;
+        if (run && run.announcedCount !== count) {
+          run.announcedCount = count;
+          var names = done.map(styleLabel).join(', ');
+          announce(count > 0 ? names + ' 완료. ' + total + '개 중 ' + count + '개' : '이미지 생성 중입니다');
+        }
+      }
+    } else {
+      els.progressBar.classList.add('is-indeterminate');
+      els.progressBar.removeAttribute('aria-valuenow');
+      els.progressBar.setAttribute('aria-valuetext', '진행 중');
+      els.progressFill.style.width = '';
+      els.progressText.textContent = '이미지 생성 중입니다';
+    }
+  }
+
+  function setProgressNote(text) {
+    els.progressNote.textContent = text || '';
+    els.progressNote.hidden = !text;
+  }
+
+  function startElapsedClock(run) {
+    stopElapsedClock(run);
+    var render = function () {
+      var seconds = Math.floor((Date.now() - run.startedAt) / 1000);
+      els.progressElapsed.textContent = seconds + '초 경과';
+    };
+    render();
+    run.clock = window.setInterval(render, 1000);
+  }
+
+  function stopElapsedClock(run) {
+    if (run && run.clock) {
+      window.clearInterval(run.clock);
+      run.clock = null;
+    }
+  }
+
+  function finish(run) {
+    stopElapsedClock(run);
+    if (run.timer) window.clearTimeout(run.timer);
+    run.finished = true;
+    setBusy(false);
+  }
+
+  function showCompleted(run, body) {
+    finish(run);
+    showView('completed');
+    resetCards('ready');
+    var urls = body.imageUrls || {};
+    var missing = [];
+    STYLES.forEach(function (style) {
+      var card = cardFor(style.key);
+      var radio = card.querySelector('.card-radio');
+      var img = card.querySelector('.card-img');
+      var url = urls[style.key];
+      card.classList.add('is-done');
+      if (typeof url !== 'string' || url === '') {
+        missing.push(style.label);
+        card.classList.add('is-broken');
+        card.querySelector('.card-state').textContent = '이미지 없음';
+        return;
+      }
+      img.onload = function () { card.classList.add('is-loaded'); };
+      img.onerror = function () {
+        card.classList.add('is-broken');
+        card.querySelector('.card-state').textContent = '이미지를 불러오지 못했어요';
+      };
+      img.alt = run.draftId + ' 이벤트의 ' + style.label + ' 스타일 SNS 이미지';
+      img.src = url;
+      img.hidden = false;
+      radio.disabled = false;
+    });
+    els.selectionBar.hidden = false;
+    els.selectionText.textContent = '마음에 드는 이미지를 하나 고르세요.';
+    var generator = typeof body.generator === 'string' && body.generator ? body.generator : null;
+    els.cardsArea.setAttribute('data-generator', generator || '');
+    announce('이미지 3개가 준비되었어요. 마음에 드는 스타일을 고르세요.');
+    els.resultTitle.focus();
+    if (missing.length > 0) {
+      els.selectionText.textContent = missing.join(', ') + ' 이미지가 없어요. 다시 생성해 보세요.';
+    }
+  }
+
+  function showFailed(run, body) {
+    finish(run);
+    showView('failed');
+    els.failedTitle.textContent = typeof body.error === 'string' && body.error ? body.error : '이미지 생성 실패';
+    els.failedMessage.textContent = typeof body.message === 'string' && body.message ? body.message : '다시 시도해주세요';
+    var reason = body.reason && typeof body.reason === 'object' ? body.reason : null;
+    if (reason && (reason.code || reason.detail)) {
+      els.failedReason.textContent = [reason.code, reason.detail].filter(Boolean).join(' · ');
+      els.failedDetails.hidden = false;
+    } else {
+      els.failedReason.textContent = '';
+      els.failedDetails.hidden = true;
+    }
+    announce(els.failedTitle.textContent + '. ' + els.failedMessage.textContent, true);
+    els.failedRegenerateButton.focus();
+  }
+
+  function showTimeout(run) {
+    finish(run);
+    run.timedOut = true;
+    showView('timeout');
+    STYLES.forEach(function (style) {
+      var card = cardFor(style.key);
+      if (!card.classList.contains('is-done')) card.querySelector('.card-state').textContent = '대기 중';
+    });
+    announce('30초 안에 이미지가 완성되지 않았어요. 계속 기다리거나 다시 생성할 수 있어요.', true);
+    els.keepWaitingButton.focus();
+  }
+
+  /* An error answer {"code","message"} (or no answer at all). */
+  function showError(run, options) {
+    if (run) finish(run);
+    showView('error');
+    var code = options.code || '';
+    var message = options.message || FALLBACK_MESSAGES[code] || '요청을 처리하지 못했어요';
+    els.errorMessage.textContent = message;
+    els.errorHint.textContent = HINTS[code] || options.hint || '';
+    els.errorHint.hidden = !els.errorHint.textContent;
+    els.errorCode.textContent = code ? '오류 코드: ' + code : '';
+    els.errorCode.hidden = !code;
+    els.errorRetryButton.textContent = code === 'JOB_001' ? '다시 생성' : '다시 시도';
+    if (code === 'CONTENT_002') {
+      markInputInvalid(message);
+    }
+    announce(message, true);
+    els.errorRetryButton.focus();
+  }
+
+  // ---------- the draft id field ----------
+
+  function markInputInvalid(message) {
+    els.input.setAttribute('aria-invalid', 'true');
+    els.inputError.textContent = message;
+    els.inputError.hidden = false;
+  }
+
+  function clearInputError() {
+    els.input.removeAttribute('aria-invalid');
+    els.inputError.textContent = '';
+    els.inputError.hidden = true;
+  }
+
+  function syncChips() {
+    var value = els.input.value.trim();
+    els.chips.forEach(function (chip) {
+      chip.setAttribute('aria-pressed', chip.getAttribute('data-draft') === value ? 'true' : 'false');
+    });
+  }
+
+  // ---------- the protocol ----------
+
+  function cancelCurrent() {
+    if (!current) return;
+    current.cancelled = true;
+    if (current.controller) current.controller.abort();
+    stopElapsedClock(current);
+    if (current.timer) window.clearTimeout(current.timer);
+    current = null;
+  }
+
+  function isStale(run) {
+    return run !== current || run.cancelled;
+  }
+
+  function generate(draftId) {
+    cancelCurrent();
+    lastDraftId = draftId;
+    var run = {
+      id: ++runCounter,
+      draftId: draftId,
+      controller: typeof AbortController === 'function' ? new AbortController() : null,
+      startedAt: Date.now(),
+      announcedCount: -1
+    };
+    current = run;
+
+    clearInputError();
+    setBusy(true);
+    resetCards('progress');
+    showView('progress');
+    setProgressNote('');
+    showProgress(null, run);
+    startElapsedClock(run);
+    announce('이미지 생성을 요청했어요');
+
+    var url = '/api/content/images/' + encodeURIComponent(draftId) + '/generate';
+    fetch(url, {
+      method: 'POST',
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      signal: run.controller ? run.controller.signal : undefined
+    }).then(function (response) {
+      return readJson(response).then(function (body) {
+        if (isStale(run)) return;
+        if ((response.status === 202 || response.status === 200) && typeof body.jobId === 'string') {
+          run.jobId = body.jobId;
+          run.statusUrl = statusUrlFor(response, body.jobId);
+          if (body.status === 'COMPLETED' && body.imageUrls) {
+            showCompleted(run, body);
+            return;
+          }
+          if (typeof body.message === 'string' && body.message) {
+            els.progressText.textContent = body.message;
+          }
+          pollWindow(run, retryAfterMs(response));
+          return;
+        }
+        showError(run, errorFromResponse(response, body));
+      });
+    }).catch(function (e) {
+      if (isStale(run)) return;
+      showError(run, { code: '', message: '서버에 연결할 수 없어요', hint: HINTS.NETWORK });
+    });
+  }
+
+  function errorFromResponse(response, body) {
+    var code = typeof body.code === 'string' ? body.code : '';
+    var message = typeof body.message === 'string' ? body.message : '';
+    var hint = '';
+    if (response.status === 503) hint = HINTS.UNAVAILABLE;
+    if (!message && response.status >= 500) message = '서비스를 잠시 사용할 수 없어요';
+    return { code: code, message: message, hint: hint };
+  }
+
+  /* One polling window: at most 15 requests within 30 seconds, then the timeout notice. */
+  function pollWindow(run, firstDelayMs) {
+    run.windowStartedAt = Date.now();
+    run.pollsInWindow = 0;
+    run.finished = false;
+    pollAfter(run, firstDelayMs);
+  }
+
+  function pollAfter(run, delayMs) {
+    var elapsed = Date.now() - run.windowStartedAt;
+    if (run.pollsInWindow >= MAX_POLLS_PER_WINDOW || elapsed + delayMs > POLL_WINDOW_MS + 500) {
+      showTimeout(run);
+      return;
+    }
+    sleep(delayMs, run).then(function () {
+      if (isStale(run)) return;
+      pollOnce(run);
+    });
+  }
+
+  function pollOnce(run) {
+    run.pollsInWindow++;
+    fetch(run.statusUrl, {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      signal: run.controller ? run.controller.signal : undefined
+    }).then(function (response) {
+      return readJson(response).then(function (body) {
+        if (isStale(run)) return;
+        if (response.ok && body.status === 'COMPLETED') {
+          showCompleted(run, body);
+        } else if (response.ok && body.status === 'FAILED') {
+          showFailed(run, body);
+        } else if (response.ok && (body.status === 'PROCESSING' || body.status === 'PENDING')) {
+          setProgressNote('');
+          showProgress(body.progress, run);
+          pollAfter(run, retryAfterMs(response));
+        } else if (response.status === 404) {
+          showError(run, {
+            code: typeof body.code === 'string' && body.code ? body.code : 'JOB_001',
+            message: typeof body.message === 'string' ? body.message : ''
+          });
+        } else {
+          // A 5xx, a 503 from a store that is down, or an answer we do not understand: keep trying.
+          setProgressNote('서버 응답이 잠시 불안정해요. 계속 확인하는 중이에요.');
+          pollAfter(run, response.status === 503 ? retryAfterMs(response) : POLL_INTERVAL_MS);
+        }
+      });
+    }).catch(function () {
+      if (isStale(run)) return;
+      setProgressNote('연결이 잠시 끊겼어요. 계속 확인하는 중이에요.');
+      pollAfter(run, POLL_INTERVAL_MS);
+    });
+  }
+
+  function keepWaiting() {
+    var run = current;
+    if (!run || !run.timedOut || !run.statusUrl) return;
+    run.timedOut = false;
+    setBusy(true);
+    showView('progress');
+    STYLES.forEach(function (style) {
+      var card = cardFor(style.key);
+      if (!card.classList.contains('is-done')) card.querySelector('.card-state').textContent = '생성 중';
+    });
+    startElapsedClock(run);
+    announce('계속 기다리는 중이에요');
+    pollWindow(run, 0);
+  }
+
+  function regenerate() {
+    var draftId = lastDraftId || els.input.value.trim();
+    if (!draftId) {
+      els.input.focus();
+      return;
+    }
+    els.input.value = draftId;
+    syncChips();
+    generate(draftId);
+  }
+
+  // ---------- choosing a card ----------
+
+  function onChoose(event) {
+    var radio = event.target;
+    if (!radio.classList || !radio.classList.contains('card-radio') || !radio.checked) return;
+    STYLES.forEach(function (style) {
+      var card = cardFor(style.key);
+      var selected = style.key === radio.value;
+      card.classList.toggle('is-selected', selected);
+      card.querySelector('.card-state').textContent = selected ? '선택됨' : '';
+    });
+    var label = styleLabel(radio.value);
+    els.selectionText.textContent = '선택한 이미지: ' + label;
+    els.selectionText.setAttribute('data-selected', radio.value);
+    var img = cardFor(radio.value).querySelector('.card-img');
+    var src = img.getAttribute('src');
+    if (src) {
+      els.openSelected.href = src;
+      els.openSelected.hidden = false;
+      els.openSelected.textContent = label + ' 이미지 크게 보기';
+      els.openSelected.setAttribute('aria-label', label + ' 이미지를 새 탭에서 크게 보기');
+    }
+    announce(label + ' 스타일을 선택했어요');
+  }
+
+  // ---------- wiring ----------
+
+  els.form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (els.generateButton.getAttribute('aria-disabled') === 'true') return;
+    var draftId = els.input.value.trim();
+    els.input.value = draftId;
+    if (!DRAFT_ID_PATTERN.test(draftId)) {
+      markInputInvalid(draftId === ''
+        ? '이벤트 초안 ID를 입력해주세요.'
+        : '영문, 숫자, 하이픈(-), 밑줄(_)로 된 1~64자로 입력해주세요.');
+      announce(els.inputError.textContent, true);
+      els.input.focus();
+      return;
+    }
+    generate(draftId);
+  });
+
+  els.input.addEventListener('input', function () {
+    if (els.input.getAttribute('aria-invalid') === 'true') clearInputError();
+    syncChips();
+  });
+
+  els.chips.forEach(function (chip) {
+    chip.addEventListener('click', function () {
+      els.input.value = chip.getAttribute('data-draft');
+      clearInputError();
+      syncChips();
+      els.input.focus();
+    });
+  });
+
+  els.keepWaitingButton.addEventListener('click', keepWaiting);
+  Array.prototype.forEach.call(document.querySelectorAll('[data-action="regenerate"]'), function (button) {
+    button.addEventListener('click', regenerate);
+  });
+  els.cardsArea.addEventListener('change', onChoose);
+  els.openSelected.addEventListener('click', function (event) {
+    if (!isSameOrigin(els.openSelected.href) && !/^https?:/.test(els.openSelected.href)) event.preventDefault();
+  });
+
+  var fromQuery = new URLSearchParams(window.location.search).get('draft');
+  if (fromQuery && DRAFT_ID_PATTERN.test(fromQuery)) els.input.value = fromQuery;
+  syncChips();
+  showView('idle');
+})();

@@ -1,0 +1,595 @@
+package dev.contentservice.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contentservice.bench.Figure.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The six measurements of issue 7 on one redis-server and one stand-in provider that this run starts. Every
+ * loop is bounded in count and in time; all traffic stays on 127.0.0.1.
+ */
+final class Benchmarks {
+    static final int WORKER_JOBS = 10_000;
+    static final int WORKER_WARMUP = 1_000;
+    static final Duration HTTP_RUN = Duration.ofSeconds(5);
+    static final Duration HTTP_WARMUP = Duration.ofSeconds(3);
+    /** Drafts preloaded per wrk thread for one generate run: more than a run can send. */
+    static final int DRAFTS_PER_WRK_THREAD = 40_000;
+
+    static final int LATENCY_JOBS = 150;
+    static final int LATENCY_RATE = 30;
+    static final int MEMORY_JOBS = 5_000;
+    static final int SCALING_JOBS = 600;
+    static final int SCALING_MAX_JOBS = 16;
+    static final int SCALING_MAX_CALLS = 48;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path repo;
+    private final Path logDir;
+    private final Path serviceJar;
+    private final Path benchJar;
+    private final int runs;
+    private final Set<Integer> only;
+    private final Wrk wrk;
+    private final Api api = new Api();
+    private final List<String> method = new ArrayList<>();
+
+    Benchmarks(Path repo, int runs, Set<Integer> only, int wrkThreads, int wrkConnections) {
+        this.repo = repo;
+        this.logDir = repo.resolve("bench/target/logs");
+        this.serviceJar = repo.resolve("bootstrap/target/content-service.jar");
+        this.benchJar = repo.resolve("bench/target/bench.jar");
+        this.runs = runs;
+        this.only = only;
+        this.wrk = new Wrk(repo.resolve("bench/wrk"), wrkThreads, wrkConnections);
+    }
+
+    List<String> method() {
+        return method;
+    }
+
+    List<Figure> runAll() throws IOException {
+        List<Figure> figures = new ArrayList<>();
+        try (RedisServer redis = RedisServer.start(logDir);
+                ProviderStub stub = ProviderStub.start(Duration.ZERO)) {
+            log("redis-server on port " + redis.port() + ", provider stub at " + stub.baseUrl());
+            figures.addAll(guard(Set.of(1, 2), "HTTP", () -> http(redis, stub), this::httpMissing));
+            figures.addAll(guard(
+                    Set.of(3),
+                    "worker throughput",
+                    () -> worker(redis),
+                    why -> List.of(Figure.notMeasured(
+                            3, "worker throughput, 10,000 jobs", "jobs/s", Target.ratioAtLeast(1.5), why))));
+            figures.addAll(guard(
+                    Set.of(4),
+                    "added latency",
+                    () -> addedLatency(redis, stub),
+                    why -> List.of(Figure.notMeasured(4, "added latency p99", "ms", Target.atMost(10, "ms"), why))));
+            figures.addAll(guard(
+                    Set.of(5),
+                    "memory",
+                    () -> memory(redis, stub),
+                    why -> List.of(Figure.notMeasured(
+                            5, "resident memory, 5,000 waiting jobs", "MiB", Target.atMost(512, "MiB"), why))));
+            figures.addAll(guard(
+                    Set.of(6),
+                    "scaling",
+                    () -> scaling(redis, stub),
+                    why -> List.of(
+                            Figure.notMeasured(6, "two instances vs one", "jobs/s", Target.ratioAtLeast(1.8), why))));
+        }
+        return figures;
+    }
+
+    private List<Figure> guard(
+            Set<Integer> items,
+            String what,
+            Supplier<List<Figure>> measure,
+            java.util.function.Function<String, List<Figure>> missing) {
+        if (!only.isEmpty() && items.stream().noneMatch(only::contains)) {
+            return List.of();
+        }
+        log("== " + what);
+        long start = System.nanoTime();
+        try {
+            List<Figure> figures = measure.get();
+            log("== " + what + " took " + (System.nanoTime() - start) / 1_000_000_000 + " s");
+            return figures;
+        } catch (RuntimeException e) {
+            log("== " + what + " FAILED: " + e);
+            e.printStackTrace(System.out);
+            return missing.apply(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private List<Figure> httpMissing(String why) {
+        return List.of(
+                Figure.notMeasured(1, "status poll throughput", "req/s", Target.ratioAtLeast(0.9), why),
+                Figure.notMeasured(2, "generate throughput", "req/s", Target.ratioAtLeast(0.8), why));
+    }
+
+    // ---- items 1 and 2 -------------------------------------------------------------------------------
+
+    private List<Figure> http(RedisServer redis, ProviderStub stub) {
+        requireServiceJar();
+        redis.flush();
+        stub.delay(Duration.ZERO);
+        method.add("1–2. `wrk` (" + wrk.threads() + " threads, " + wrk.connections() + " connections, "
+                + HTTP_RUN.toSeconds() + " s per run after a " + HTTP_WARMUP.toSeconds()
+                + " s warm-up) against the service jar in Redis mode and against the baseline, a minimal Javalin "
+                + "app in its own JVM (same Jetty defaults, same Jedis pool of 32) that answers each request with "
+                + "exactly one Jedis call: for status one EVALSHA returning the job hash and its image hash in one "
+                + "round trip, for generate one HSET of a new job hash (no validation, no dedupe, no queue). Runs "
+                + "alternate between the two; latency percentiles come from wrk's own histogram (`bench/wrk/*.lua`).");
+        method.add("1. The polled job is COMPLETED (made through the service with the stand-in provider answering "
+                + "at once), so each poll reads the job and its image set.");
+        method.add("2. Every POST names a new draft whose recommendation was preloaded into `ai:event:{id}` "
+                + "(ids generated by `bench/wrk/generate.lua`), so dedupe never turns a POST into a read; the "
+                + "stand-in provider then holds every call for 10 minutes, so the worker waits as it would on a "
+                + "real provider instead of competing for the CPU. Redis is flushed before each run.");
+        try (ServiceProcess service =
+                        ServiceProcess.service("service-http", serviceJar, serviceEnv(redis, stub), logDir);
+                ServiceProcess baseline = ServiceProcess.baseline(benchJar, redis.port(), logDir)) {
+            Drafts.preload(redis.client(), List.of("poll-1"));
+            String jobId = api.generate(service.baseUrl(), "poll-1");
+            awaitCompletedStatus(service.baseUrl(), jobId);
+            stub.delay(Duration.ofMinutes(10));
+            String path = "/api/content/jobs/" + jobId + "/status";
+
+            wrk.run("poll.lua", baseline.baseUrl() + path, HTTP_WARMUP);
+            wrk.run("poll.lua", service.baseUrl() + path, HTTP_WARMUP);
+            Series poll = new Series();
+            for (int run = 0; run < runs; run++) {
+                for (boolean serviceFirst : order(run)) {
+                    ServiceProcess target = serviceFirst ? service : baseline;
+                    Wrk.Result result = wrk.run("poll.lua", target.baseUrl() + path, HTTP_RUN);
+                    check(result, "poll " + (serviceFirst ? "service" : "baseline"));
+                    poll.add(serviceFirst, result);
+                }
+            }
+
+            Series generate = new Series();
+            generateRun(redis, service, "gw", true, HTTP_WARMUP);
+            generateRun(redis, baseline, "gw", false, HTTP_WARMUP);
+            for (int run = 0; run < runs; run++) {
+                for (boolean serviceFirst : order(run)) {
+                    ServiceProcess target = serviceFirst ? service : baseline;
+                    Wrk.Result result = generateRun(redis, target, "g" + run, serviceFirst, HTTP_RUN);
+                    check(result, "generate " + (serviceFirst ? "service" : "baseline"));
+                    generate.add(serviceFirst, result);
+                }
+            }
+            stub.delay(Duration.ZERO);
+            String base = "Javalin + 1 Jedis call";
+            return List.of(
+                    Figure.against(
+                            1,
+                            "status poll throughput",
+                            "req/s",
+                            poll.service,
+                            poll.baseline,
+                            base,
+                            Target.ratioAtLeast(0.9)),
+                    Figure.against(
+                            1, "status poll latency p50", "ms", poll.serviceP50, poll.baselineP50, base, Target.none()),
+                    Figure.against(
+                            1, "status poll latency p99", "ms", poll.serviceP99, poll.baselineP99, base, Target.none()),
+                    Figure.against(
+                            2,
+                            "generate throughput (POST → 202)",
+                            "req/s",
+                            generate.service,
+                            generate.baseline,
+                            base,
+                            Target.ratioAtLeast(0.8)),
+                    Figure.against(
+                            2,
+                            "generate latency p50",
+                            "ms",
+                            generate.serviceP50,
+                            generate.baselineP50,
+                            base,
+                            Target.none()),
+                    Figure.against(
+                            2,
+                            "generate latency p99",
+                            "ms",
+                            generate.serviceP99,
+                            generate.baselineP99,
+                            base,
+                            Target.none()));
+        }
+    }
+
+    private Wrk.Result generateRun(
+            RedisServer redis, ServiceProcess target, String prefix, boolean isService, Duration duration) {
+        redis.flush();
+        if (isService) {
+            List<String> drafts = new ArrayList<>();
+            for (int thread = 0; thread < wrk.threads(); thread++) {
+                drafts.addAll(Drafts.ids(prefix + thread + "-", DRAFTS_PER_WRK_THREAD));
+            }
+            Drafts.preload(redis.client(), drafts);
+        }
+        return wrk.run("generate.lua", target.baseUrl() + "/", duration, prefix);
+    }
+
+    private void awaitCompletedStatus(String baseUrl, String jobId) {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            JsonNode status = api.status(baseUrl, jobId);
+            if ("COMPLETED".equals(status.path("status").asText())) {
+                return;
+            }
+            if ("FAILED".equals(status.path("status").asText())) {
+                throw new IllegalStateException("the job to poll FAILED: " + status);
+            }
+            Sleep.millis(100);
+        }
+        throw new IllegalStateException("the job to poll did not complete within 30 s");
+    }
+
+    private static void check(Wrk.Result result, String what) {
+        if (result.errors() > 0 || result.non2xx() > 0) {
+            throw new IllegalStateException(what + ": " + result.errors() + " socket errors, " + result.non2xx()
+                    + " answers that were not 2xx (" + result.requests() + " requests)");
+        }
+        log(String.format(
+                java.util.Locale.ROOT,
+                "%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms",
+                what,
+                result.perSecond(),
+                result.p50Micros() / 1000.0,
+                result.p99Micros() / 1000.0));
+    }
+
+    private static List<Boolean> order(int run) {
+        return run % 2 == 0 ? List.of(false, true) : List.of(true, false);
+    }
+
+    /** One wrk figure per run, for the service and the baseline. */
+    private static final class Series {
+        final List<Double> service = new ArrayList<>();
+        final List<Double> baseline = new ArrayList<>();
+        final List<Double> serviceP50 = new ArrayList<>();
+        final List<Double> baselineP50 = new ArrayList<>();
+        final List<Double> serviceP99 = new ArrayList<>();
+        final List<Double> baselineP99 = new ArrayList<>();
+
+        void add(boolean isService, Wrk.Result result) {
+            (isService ? service : baseline).add(result.perSecond());
+            (isService ? serviceP50 : baselineP50).add(result.p50Micros() / 1000.0);
+            (isService ? serviceP99 : baselineP99).add(result.p99Micros() / 1000.0);
+        }
+    }
+
+    // ---- item 3 --------------------------------------------------------------------------------------
+
+    private List<Figure> worker(RedisServer redis) {
+        int concurrency =
+                dev.contentservice.application.WorkerSettings.defaults().maxInFlightJobs();
+        method.add("3. " + String.format("%,d", WORKER_JOBS) + " jobs, each side in a fresh process after "
+                + String.format("%,d", WORKER_WARMUP) + " warm-up jobs; the jobs are submitted first, then a worker "
+                + "starts and is timed until the last job has completed. Service: the real use case, "
+                + "`ImageGenerationWorker` with its default settings (" + concurrency + " jobs in flight) and the "
+                + "real Redis adapters, in-process with a generator that answers at once with a 1×1 PNG (the "
+                + "worker still stores the three images and the image set in Redis, as in production). BullMQ: a "
+                + "Node worker with concurrency " + concurrency + " whose processor runs three no-op async steps "
+                + "in parallel and writes a result hash with a TTL (`bench/node/bullmq-bench.mjs`). Same "
+                + "redis-server, flushed before each run; runs alternate.");
+        List<Double> service = new ArrayList<>();
+        List<Double> bullmq = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            for (boolean serviceFirst : order(run)) {
+                redis.flush();
+                if (serviceFirst) {
+                    service.add(workerRun(redis));
+                } else {
+                    bullmq.add(bullmqRun(redis, concurrency));
+                }
+            }
+        }
+        redis.flush();
+        return List.of(Figure.against(
+                3,
+                "worker throughput, " + String.format("%,d", WORKER_JOBS) + " jobs, zero-latency generator",
+                "jobs/s",
+                service,
+                bullmq,
+                "BullMQ",
+                Target.ratioAtLeast(1.5)));
+    }
+
+    private double workerRun(RedisServer redis) {
+        Child child = Child.start(
+                "worker-throughput",
+                ServiceProcess.javaCommand(
+                        "-jar",
+                        benchJar.toString(),
+                        "worker",
+                        redis.url(),
+                        Integer.toString(WORKER_JOBS),
+                        Integer.toString(WORKER_WARMUP)),
+                Map.of(),
+                logDir);
+        return childFigure(child, "WORKER_JSON ", "service worker");
+    }
+
+    private double bullmqRun(RedisServer redis, int concurrency) {
+        Path script = repo.resolve("bench/node/bullmq-bench.mjs");
+        Child child = Child.start(
+                "bullmq",
+                List.of(
+                        "node",
+                        script.toString(),
+                        redis.url(),
+                        Integer.toString(WORKER_JOBS),
+                        Integer.toString(concurrency),
+                        Integer.toString(WORKER_WARMUP)),
+                Map.of(),
+                logDir);
+        return childFigure(child, "BULLMQ_JSON ", "BullMQ");
+    }
+
+    /** Waits for a measuring child and reads {@code perSecond} from the last line with its mark. */
+    private static double childFigure(Child child, String mark, String what) {
+        try (child) {
+            int exit = child.awaitExit(Duration.ofMinutes(3));
+            String log = Files.readString(child.log(), StandardCharsets.UTF_8);
+            if (exit != 0) {
+                throw new IllegalStateException(what + " exited with " + exit + "; see " + child.log());
+            }
+            String line = log.lines()
+                    .filter(text -> text.startsWith(mark))
+                    .reduce((first, second) -> second)
+                    .orElseThrow(() -> new IllegalStateException(what + " printed no result; see " + child.log()));
+            double perSecond = JSON.readTree(line.substring(mark.length()))
+                    .get("perSecond")
+                    .asDouble();
+            log(String.format(java.util.Locale.ROOT, "%s: %.0f jobs/s", what, perSecond));
+            return perSecond;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- item 4 --------------------------------------------------------------------------------------
+
+    private List<Figure> addedLatency(RedisServer redis, ProviderStub stub) {
+        requireServiceJar();
+        redis.flush();
+        stub.delay(Duration.ofSeconds(1));
+        method.add("4. The service jar with the stand-in provider answering each call after exactly 1 s "
+                + "(`CONTENT_IMAGEGEN_MAX_CONCURRENCY=256`, so no call waits for a slot); " + LATENCY_JOBS
+                + " jobs per run POSTed at " + LATENCY_RATE + " per second after a warm-up of 60; a job's "
+                + "end-to-end time is `updatedAt` of its COMPLETED record minus `createdAt` (both written by the "
+                + "service when it accepts and when it completes the job), minus the provider's 1 s. p50 and p99 "
+                + "are over the jobs of a run; the figure is the median of the runs.");
+        Map<String, String> env = serviceEnv(redis, stub);
+        env.put("CONTENT_IMAGEGEN_MAX_CONCURRENCY", "256");
+        List<Double> p50 = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        try (ServiceProcess service = ServiceProcess.service("service-latency", serviceJar, env, logDir)) {
+            latencyRound(redis, service, "lw", 60);
+            for (int run = 0; run < runs; run++) {
+                List<Double> added = latencyRound(redis, service, "l" + run + "-", LATENCY_JOBS);
+                p50.add(Stats.percentile(added, 50));
+                p99.add(Stats.percentile(added, 99));
+                log(String.format(
+                        java.util.Locale.ROOT, "added latency: p50 %.2f ms, p99 %.2f ms", p50.get(run), p99.get(run)));
+            }
+        } finally {
+            stub.delay(Duration.ZERO);
+        }
+        return List.of(
+                Figure.of(4, "added latency p50 (1 s provider)", "ms", p50, Target.none()),
+                Figure.of(4, "added latency p99 (1 s provider)", "ms", p99, Target.atMost(10, "ms")));
+    }
+
+    /** Submits jobs at a steady rate, waits for all of them, returns each one's time beyond 1 s in ms. */
+    private List<Double> latencyRound(RedisServer redis, ServiceProcess service, String prefix, int jobs) {
+        List<String> drafts = Drafts.ids(prefix, jobs);
+        Drafts.preload(redis.client(), drafts);
+        List<CompletableFuture<String>> ids = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < jobs; i++) {
+            long due = start + i * 1_000_000_000L / LATENCY_RATE;
+            long wait = (due - System.nanoTime()) / 1_000_000;
+            if (wait > 0) {
+                Sleep.millis(wait);
+            }
+            ids.add(api.generateAsync(service.baseUrl(), drafts.get(i)));
+        }
+        List<String> jobIds = ids.stream().map(CompletableFuture::join).toList();
+        List<Api.JobRecord> records = awaitTerminal(redis, jobIds, Duration.ofSeconds(30));
+        List<Double> added = new ArrayList<>();
+        for (Api.JobRecord record : records) {
+            if (!"COMPLETED".equals(record.status())) {
+                throw new IllegalStateException("job " + record.jobId() + " ended " + record.status());
+            }
+            added.add((record.endToEndMicros() - 1_000_000L) / 1000.0);
+        }
+        return added;
+    }
+
+    private static List<Api.JobRecord> awaitTerminal(RedisServer redis, List<String> jobIds, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Api.JobRecord> records = Api.jobs(redis.client(), jobIds);
+            boolean done =
+                    records.stream().allMatch(r -> "COMPLETED".equals(r.status()) || "FAILED".equals(r.status()));
+            if (done) {
+                return records;
+            }
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException(
+                        "jobs not finished within " + timeout + ": " + Api.statusCounts(redis.client(), jobIds));
+            }
+            Sleep.millis(100);
+        }
+    }
+
+    // ---- item 5 --------------------------------------------------------------------------------------
+
+    private List<Figure> memory(RedisServer redis, ProviderStub stub) {
+        requireServiceJar();
+        stub.delay(Duration.ofSeconds(20));
+        method.add("5. A fresh service jar per run (`java -jar`, default JVM options) with "
+                + "`CONTENT_WORKER_MAX_JOBS=" + MEMORY_JOBS + "` so that it holds every job, and the stand-in "
+                + "provider taking 20 s per call (the provider concurrency is the service's default); "
+                + String.format("%,d", MEMORY_JOBS) + " jobs are POSTed, and once none is PENDING any more (all "
+                + "claimed and waiting on the provider) the resident set size `VmRSS` is read from "
+                + "`/proc/<pid>/status`; then `jcmd <pid> GC.run` and `GC.heap_info` give the heap still in use (the "
+                + "live set), to tell what the jobs need from what the JVM's default heap sizing keeps.");
+        List<Double> rss = new ArrayList<>();
+        List<Double> liveHeap = new ArrayList<>();
+        try {
+            for (int run = 0; run < runs; run++) {
+                redis.flush();
+                Map<String, String> env = serviceEnv(redis, stub);
+                env.put("CONTENT_WORKER_MAX_JOBS", Integer.toString(MEMORY_JOBS));
+                try (ServiceProcess service = ServiceProcess.service("service-memory", serviceJar, env, logDir)) {
+                    List<String> drafts = Drafts.ids("m" + run + "-", MEMORY_JOBS);
+                    Drafts.preload(redis.client(), drafts);
+                    List<String> jobIds = api.generateAll(service.baseUrl(), drafts, 64);
+                    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    Map<String, Long> counts = Api.statusCounts(redis.client(), jobIds);
+                    while (counts.containsKey("PENDING") && System.nanoTime() < end) {
+                        Sleep.millis(200);
+                        counts = Api.statusCounts(redis.client(), jobIds);
+                    }
+                    if (counts.containsKey("PENDING")) {
+                        throw new IllegalStateException("jobs still PENDING after 30 s: " + counts);
+                    }
+                    Sleep.millis(1000);
+                    double mib =
+                            service.child().residentBytes().orElseThrow(() -> new IllegalStateException("no VmRSS"))
+                                    / (1024.0 * 1024.0);
+                    rss.add(mib);
+                    double heap = Jcmd.heapUsedAfterFullGc(service.child().pid()) / (1024.0 * 1024.0);
+                    liveHeap.add(heap);
+                    log(String.format(
+                            java.util.Locale.ROOT,
+                            "memory: %.0f MiB resident (peak %.0f MiB), %.0f MiB heap used after a full GC, with %s",
+                            mib,
+                            service.child().peakResidentBytes().orElse(0L) / (1024.0 * 1024.0),
+                            heap,
+                            counts));
+                }
+            }
+        } finally {
+            stub.delay(Duration.ZERO);
+            redis.flush();
+        }
+        return List.of(
+                Figure.of(
+                        5,
+                        "resident memory, 5,000 jobs waiting on a 20 s provider",
+                        "MiB",
+                        rss,
+                        Target.atMost(512, "MiB")),
+                Figure.of(5, "of which Java heap in use after a full GC (live set)", "MiB", liveHeap, Target.none()));
+    }
+
+    // ---- item 6 --------------------------------------------------------------------------------------
+
+    private List<Figure> scaling(RedisServer redis, ProviderStub stub) {
+        requireServiceJar();
+        redis.flush();
+        stub.delay(Duration.ofMillis(200));
+        method.add("6. Service jars on the same Redis with the stand-in provider taking 200 ms per call and "
+                + "`CONTENT_WORKER_MAX_JOBS=" + SCALING_MAX_JOBS + "`, `CONTENT_IMAGEGEN_MAX_CONCURRENCY="
+                + SCALING_MAX_CALLS + "` per instance (so an instance's capacity is its in-flight cap, as with a "
+                + "real, slow provider, not this machine's 2 cores); " + SCALING_JOBS + " jobs per run are POSTed "
+                + "to the first instance; throughput is the completions between the 10th and the 90th percentile "
+                + "of completion time (`updatedAt`) divided by that span. Three runs with one instance, then a "
+                + "second instance starts and three runs with two.");
+        Map<String, String> env = serviceEnv(redis, stub);
+        env.put("CONTENT_WORKER_MAX_JOBS", Integer.toString(SCALING_MAX_JOBS));
+        env.put("CONTENT_IMAGEGEN_MAX_CONCURRENCY", Integer.toString(SCALING_MAX_CALLS));
+        List<Double> one = new ArrayList<>();
+        List<Double> two = new ArrayList<>();
+        try (ServiceProcess first = ServiceProcess.service("service-scaling-1", serviceJar, env, logDir)) {
+            scalingRound(redis, first, "sw1-", 100);
+            for (int run = 0; run < runs; run++) {
+                one.add(scalingRound(redis, first, "s1-" + run + "-", SCALING_JOBS));
+            }
+            try (ServiceProcess second = ServiceProcess.service("service-scaling-2", serviceJar, env, logDir)) {
+                scalingRound(redis, first, "sw2-", 100);
+                for (int run = 0; run < runs; run++) {
+                    two.add(scalingRound(redis, first, "s2-" + run + "-", SCALING_JOBS));
+                }
+            }
+        } finally {
+            stub.delay(Duration.ZERO);
+        }
+        return List.of(Figure.against(
+                6,
+                "worker throughput, two instances (200 ms provider)",
+                "jobs/s",
+                two,
+                one,
+                "one instance",
+                Target.ratioAtLeast(1.8)));
+    }
+
+    private double scalingRound(RedisServer redis, ServiceProcess submitTo, String prefix, int jobs) {
+        List<String> drafts = Drafts.ids(prefix, jobs);
+        Drafts.preload(redis.client(), drafts);
+        List<String> jobIds = api.generateAll(submitTo.baseUrl(), drafts, 64);
+        List<Api.JobRecord> records = awaitTerminal(redis, jobIds, Duration.ofSeconds(90));
+        List<Long> done = records.stream()
+                .filter(r -> "COMPLETED".equals(r.status()))
+                .map(Api.JobRecord::updatedMicros)
+                .sorted()
+                .toList();
+        if (done.size() != jobs) {
+            throw new IllegalStateException((jobs - done.size()) + " of " + jobs + " jobs did not complete");
+        }
+        int low = jobs / 10;
+        int high = jobs * 9 / 10;
+        double perSecond = (high - low) / ((done.get(high) - done.get(low)) / 1e6);
+        log(String.format(java.util.Locale.ROOT, "scaling %s: %.1f jobs/s", prefix, perSecond));
+        return perSecond;
+    }
+
+    // ---- shared --------------------------------------------------------------------------------------
+
+    private Map<String, String> serviceEnv(RedisServer redis, ProviderStub stub) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CONTENT_REDIS_URL", redis.url());
+        env.put("CONTENT_IMAGEGEN_URL", stub.baseUrl());
+        env.put("CONTENT_IMAGEGEN_API_KEY", "bench-not-a-key");
+        return env;
+    }
+
+    private void requireServiceJar() {
+        if (!Files.isRegularFile(serviceJar)) {
+            throw new IllegalStateException("no service jar at " + repo.relativize(serviceJar)
+                    + " (the bootstrap module does not build one yet)");
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+
+    static void log(String line) {
+        System.out.println("[bench] " + line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.contentservice.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stand-in for an OpenAI-compatible image API on 127.0.0.1: {@code POST {base}/images/generations} answers
+ * {@code {"created":…,"data":[{"b64_json":"<a 1×1 PNG>"}]}} after a delay that can be changed while it runs.
+ * A waiting request holds no thread (its answer is scheduled), so thousands can wait at once.
+ */
+final class ProviderStub implements AutoCloseable {
+    /** A valid 1×1 transparent PNG. */
+    static final byte[] TINY_PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    private static final byte[] ANSWER_TAIL = ("\"data\":[{\"b64_json\":\""
+                    + Base64.getEncoder().encodeToString(TINY_PNG) + "\"}]}")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private final HttpServer server;
+    private final ExecutorService handlers;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong delayMillis = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+
+    private ProviderStub(HttpServer server, ExecutorService handlers, ScheduledExecutorService timer) {
+        this.server = server;
+        this.handlers = handlers;
+        this.timer = timer;
+    }
+
+    /** Starts the stub on a free loopback port. */
+    static ProviderStub start(Duration delay) throws IOException {
+        // without TCP_NODELAY, Nagle's algorithm and the client's delayed ACK add ~40 ms to small answers
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+        ExecutorService handlers = Executors.newFixedThreadPool(2, Daemon.threads("stub-http"));
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, Daemon.threads("stub-timer"));
+        ProviderStub stub = new ProviderStub(server, handlers, timer);
+        stub.delay(delay);
+        server.createContext("/v1/images/generations", stub::handle);
+        server.setExecutor(handlers);
+        server.start();
+        return stub;
+    }
+
+    /** The base URL to configure as {@code CONTENT_IMAGEGEN_URL}. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    void delay(Duration delay) {
+        delayMillis.set(delay.toMillis());
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    long answered() {
+        return answered.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (InputStream body = exchange.getRequestBody()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        }
+        received.incrementAndGet();
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(405, -1);
+            exchange.close();
+            return;
+        }
+        long delay = delayMillis.get();
+        if (delay <= 0) {
+            answer(exchange);
+        } else {
+            timer.schedule(() -> answer(exchange), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void answer(HttpExchange exchange) {
+        byte[] head = ("{\"created\":" + (System.currentTimeMillis() / 1000) + ",").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + ANSWER_TAIL.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(ANSWER_TAIL, 0, body, head.length, ANSWER_TAIL.length);
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            answered.incrementAndGet();
+        } catch (IOException e) {
+            // the client gave up (its process was stopped): nothing to answer
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        timer.shutdownNow();
+        handlers.shutdownNow();
+    }
+}

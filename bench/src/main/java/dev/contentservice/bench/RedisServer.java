@@ -1,0 +1,76 @@
+package dev.contentservice.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.RedisClient;
+
+/** The harness's own redis-server on a free loopback port, without persistence. */
+final class RedisServer implements AutoCloseable {
+    private final Child child;
+    private final int port;
+    private final RedisClient client;
+
+    private RedisServer(Child child, int port, RedisClient client) {
+        this.child = child;
+        this.port = port;
+        this.client = client;
+    }
+
+    static RedisServer start(Path logDir) {
+        int port = Ports.free();
+        Child child = Child.start(
+                "redis-server",
+                List.of(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no",
+                        "--maxclients",
+                        "10000"),
+                Map.of(),
+                logDir);
+        RedisClient client =
+                RedisClient.builder().hostAndPort("127.0.0.1", port).build();
+        RedisServer server = new RedisServer(child, port, client);
+        child.awaitReady(Duration.ofSeconds(10), server::answers);
+        return server;
+    }
+
+    private boolean answers() {
+        try {
+            return "PONG".equals(client.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** A client for the harness's own reads and writes (preloading drafts, reading job records). */
+    RedisClient client() {
+        return client;
+    }
+
+    void flush() {
+        client.flushAll();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        child.close();
+    }
+}

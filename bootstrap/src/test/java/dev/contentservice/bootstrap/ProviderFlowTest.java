@@ -1,0 +1,125 @@
+package dev.contentservice.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contentservice.domain.contract.Fixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The service pointed at an OpenAI-compatible provider (a stand-in on loopback). */
+class ProviderFlowTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String KEY = "sk-test-never-shown-0123456789";
+
+    private final ProviderStub provider = new ProviderStub(Duration.ofMillis(50));
+    private ContentService service;
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        provider.close();
+    }
+
+    private void start(String fallback) {
+        service = ContentService.start(ContentConfig.fromEnvironment(
+                Map.of(
+                        "CONTENT_HTTP_PORT", "0",
+                        "CONTENT_IMAGEGEN_URL", provider.baseUrl(),
+                        "CONTENT_IMAGEGEN_API_KEY", KEY,
+                        "CONTENT_IMAGEGEN_MODEL", "dall-e-2",
+                        "CONTENT_IMAGEGEN_MAX_RETRIES", "1",
+                        "CONTENT_IMAGEGEN_BREAKER_THRESHOLD", "2",
+                        "CONTENT_IMAGEGEN_BREAKER_OPEN_SECONDS", "60",
+                        "CONTENT_IMAGEGEN_FALLBACK", fallback),
+                new Properties()));
+    }
+
+    private HttpResponse<byte[]> get(String url) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private String generate(String draft) throws Exception {
+        HttpResponse<String> accepted = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/content/images/" + draft + "/generate"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        return JSON.readTree(accepted.body()).get("jobId").asText();
+    }
+
+    private JsonNode awaitEnd(String jobId, Duration within) throws Exception {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        Fixtures.eventually(within, () -> {
+            try {
+                last.set(JSON.readTree(get(service.baseUrl() + "/api/content/jobs/" + jobId + "/status")
+                        .body()));
+                return !last.get().get("status").asText().equals("PROCESSING");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        return last.get();
+    }
+
+    @Test
+    void images_are_the_providers_bytes_and_still_download_after_the_provider_is_gone() throws Exception {
+        start("none");
+
+        JsonNode done = awaitEnd(generate("sample-1"), Duration.ofSeconds(30));
+        provider.close();
+
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("generator").asText()).isEqualTo("http:dall-e-2");
+        for (String style : new String[] {"simple", "fancy", "trendy"}) {
+            HttpResponse<byte[]> image = get(done.get("imageUrls").get(style).asText());
+            assertThat(image.statusCode()).isEqualTo(200);
+            assertThat(image.body()).isEqualTo(provider.image());
+        }
+        assertThat(provider.authorizations()).hasSize(3).containsOnly("Bearer " + KEY);
+        assertThat(done.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void a_provider_that_always_fails_ends_the_job_failed_and_the_open_circuit_fails_the_next_job_fast()
+            throws Exception {
+        start("none");
+        provider.failWith(500);
+
+        JsonNode failed = awaitEnd(generate("sample-1"), Duration.ofSeconds(60));
+        int requestsBefore = provider.requests();
+        JsonNode next = awaitEnd(generate("sample-2"), Duration.ofSeconds(10));
+
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asText()).isEqualTo("이미지 생성 실패");
+        assertThat(failed.get("message").asText()).isEqualTo("다시 시도해주세요");
+        assertThat(failed.get("reason").get("code").asText()).isEqualTo("IMAGEGEN_UNAVAILABLE");
+        assertThat(next.get("status").asText()).isEqualTo("FAILED");
+        assertThat(provider.requests()).isEqualTo(requestsBefore); // the open circuit did not call out
+        assertThat(failed.toString() + next).doesNotContain(KEY);
+    }
+
+    @Test
+    void with_the_local_fallback_an_unavailable_provider_still_yields_three_images() throws Exception {
+        start("local");
+        provider.failWith(503);
+
+        JsonNode done = awaitEnd(generate("sample-3"), Duration.ofSeconds(60));
+
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("generator").asText()).isEqualTo("local");
+    }
+}
