@@ -2,6 +2,9 @@
  * The seed's front end: request the three images for an event draft, poll the job every 2 seconds
  * (or as the server's Retry-After says) for at most 30 seconds / 15 requests, then show the three
  * style cards, the failure, or a timeout notice with "계속 기다리기" and "다시 생성".
+ * Where the server can wait (status?wait=N), each poll waits on the server for the rest of the window
+ * (25 s at most), so one request usually replaces fifteen; a server that answers without waiting, or
+ * refuses the parameter, is polled as the seed does.
  * Plain JavaScript, no dependencies, every request to this page's own origin.
  */
 'use strict';
@@ -12,6 +15,7 @@
   var MAX_POLLS_PER_WINDOW = 15;
   var MIN_DELAY_MS = 250;
   var MAX_DELAY_MS = 10000;
+  var LONG_POLL_MAX_S = 25;
   var DRAFT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
   var STYLES = [
@@ -465,9 +469,21 @@
     });
   }
 
+  /* The status URL, asking the server to wait for the rest of the window while long-poll works. */
+  function statusRequestUrl(run) {
+    if (run.longPoll === false) return { url: run.statusUrl, wait: 0 };
+    var remaining = Math.floor((POLL_WINDOW_MS - (Date.now() - run.windowStartedAt)) / 1000);
+    var wait = Math.min(LONG_POLL_MAX_S, remaining);
+    if (wait < 1) return { url: run.statusUrl, wait: 0 };
+    var separator = run.statusUrl.indexOf('?') < 0 ? '?' : '&';
+    return { url: run.statusUrl + separator + 'wait=' + wait, wait: wait };
+  }
+
   function pollOnce(run) {
     run.pollsInWindow++;
-    fetch(run.statusUrl, {
+    var request = statusRequestUrl(run);
+    var sentAt = Date.now();
+    fetch(request.url, {
       headers: { Accept: 'application/json' },
       credentials: 'same-origin',
       cache: 'no-store',
@@ -482,7 +498,12 @@
         } else if (response.ok && (body.status === 'PROCESSING' || body.status === 'PENDING')) {
           setProgressNote('');
           showProgress(body.progress, run);
-          pollAfter(run, retryAfterMs(response));
+          var waited = request.wait > 0 && Date.now() - sentAt >= (request.wait - 1) * 1000;
+          if (request.wait > 0 && !waited) run.longPoll = false; // the server did not wait: poll as the seed
+          pollAfter(run, waited ? MIN_DELAY_MS : retryAfterMs(response));
+        } else if (response.status === 400 && request.wait > 0) {
+          run.longPoll = false; // the server refuses to wait: poll as the seed
+          pollAfter(run, MIN_DELAY_MS);
         } else if (response.status === 404) {
           showError(run, {
             code: typeof body.code === 'string' && body.code ? body.code : 'JOB_001',
