@@ -483,14 +483,30 @@
     run.pollsInWindow++;
     var request = statusRequestUrl(run);
     var sentAt = Date.now();
+    // A long-poll still pending when the 30-second window ends is given up, so the timeout notice
+    // appears on time (the server would have answered then anyway).
+    var inFlight = new AbortController();
+    if (run.controller) {
+      run.controller.signal.addEventListener('abort', function () { inFlight.abort(); });
+    }
+    var windowEnded = false;
+    var windowTimer = request.wait > 0
+      ? window.setTimeout(function () {
+          if (isStale(run) || run.timedOut) return;
+          windowEnded = true;
+          inFlight.abort();
+          showTimeout(run);
+        }, Math.max(0, POLL_WINDOW_MS - (Date.now() - run.windowStartedAt)) + 250)
+      : null;
     fetch(request.url, {
       headers: { Accept: 'application/json' },
       credentials: 'same-origin',
       cache: 'no-store',
-      signal: run.controller ? run.controller.signal : undefined
+      signal: inFlight.signal
     }).then(function (response) {
+      if (windowTimer) window.clearTimeout(windowTimer);
       return readJson(response).then(function (body) {
-        if (isStale(run)) return;
+        if (isStale(run) || windowEnded) return;
         if (response.ok && body.status === 'COMPLETED') {
           showCompleted(run, body);
         } else if (response.ok && body.status === 'FAILED') {
@@ -516,7 +532,8 @@
         }
       });
     }).catch(function () {
-      if (isStale(run)) return;
+      if (windowTimer) window.clearTimeout(windowTimer);
+      if (isStale(run) || windowEnded) return;
       setProgressNote('연결이 잠시 끊겼어요. 계속 확인하는 중이에요.');
       pollAfter(run, POLL_INTERVAL_MS);
     });
