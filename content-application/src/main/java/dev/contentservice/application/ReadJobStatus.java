@@ -8,18 +8,40 @@ import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobNotFoundException;
 import dev.contentservice.domain.JobRepository;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Polling for the result: the four branches of the seed (missing, COMPLETED, in progress, FAILED). */
 public final class ReadJobStatus {
+    /** At most this many finished jobs are kept in memory; beyond it the memory starts over. */
+    static final int MAX_REMEMBERED = 10_000;
+
     private final JobRepository jobs;
     private final ImageSetRepository imageSets;
+    private final Optional<Clock> clock;
+    private final ConcurrentHashMap<JobId, Job> finished = new ConcurrentHashMap<>();
 
-    @Inject
+    /** Reads every job from the store on every call. */
     public ReadJobStatus(JobRepository jobs, ImageSetRepository imageSets) {
+        this(jobs, imageSets, Optional.empty());
+    }
+
+    /**
+     * Remembers finished jobs until their TTL ends. A COMPLETED or FAILED job never changes again (the
+     * store refuses any write over a terminal state), so polling it needs only its image set from the
+     * store: one round trip instead of two, and no parsing of the job's snapshot.
+     */
+    @Inject
+    public ReadJobStatus(JobRepository jobs, ImageSetRepository imageSets, Clock clock) {
+        this(jobs, imageSets, Optional.of(Objects.requireNonNull(clock, "clock")));
+    }
+
+    private ReadJobStatus(JobRepository jobs, ImageSetRepository imageSets, Optional<Clock> clock) {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.imageSets = Objects.requireNonNull(imageSets, "imageSets");
+        this.clock = clock;
     }
 
     /**
@@ -33,8 +55,34 @@ public final class ReadJobStatus {
     }
 
     public JobStatusView read(JobId id) {
-        Job job = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id.toString()));
+        Job job = remembered(id).orElseGet(() -> {
+            Job found = jobs.find(id).orElseThrow(() -> new JobNotFoundException(id.toString()));
+            remember(found);
+            return found;
+        });
         return view(job);
+    }
+
+    private Optional<Job> remembered(JobId id) {
+        Job job = finished.get(id);
+        if (job == null) {
+            return Optional.empty();
+        }
+        if (!job.expiresAt().isAfter(clock.orElseThrow().instant())) {
+            finished.remove(id, job);
+            return Optional.empty();
+        }
+        return Optional.of(job);
+    }
+
+    private void remember(Job job) {
+        if (clock.isEmpty() || !job.status().isTerminal()) {
+            return;
+        }
+        if (finished.size() >= MAX_REMEMBERED) {
+            finished.clear();
+        }
+        finished.put(job.id(), job);
     }
 
     /** The view of a job already read (used by waiters that were handed the job). */

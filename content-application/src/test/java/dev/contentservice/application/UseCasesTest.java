@@ -146,6 +146,63 @@ class UseCasesTest {
     }
 
     @Test
+    void a_finished_job_is_read_from_the_store_once_until_its_ttl_ends() {
+        AtomicInteger finds = new AtomicInteger();
+        dev.contentservice.domain.JobRepository counting = new dev.contentservice.domain.JobRepository() {
+            @Override
+            public Job submit(Job candidate, Duration ttl) {
+                return jobs.submit(candidate, ttl);
+            }
+
+            @Override
+            public java.util.Optional<Job> find(JobId id) {
+                finds.incrementAndGet();
+                return jobs.find(id);
+            }
+
+            @Override
+            public boolean update(Job next) {
+                return jobs.update(next);
+            }
+        };
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(CLOCK.instant());
+        Clock movable = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        ReadJobStatus remembering = new ReadJobStatus(counting, imageSets, movable);
+        Job running = jobs.submit(Fixtures.newJob(draft), Job.TTL);
+        imageSets.save(draft, ImageSet.of("s", "f", "t"), ImageSet.TTL);
+
+        remembering.read(running.id());
+        remembering.read(running.id());
+        assertThat(finds).as("a running job is read every time").hasValue(2);
+
+        jobs.update(Fixtures.completed(running));
+        remembering.read(running.id());
+        remembering.read(running.id());
+        remembering.read(running.id());
+        assertThat(finds).as("a finished job is read once").hasValue(3);
+
+        now.set(running.expiresAt());
+        remembering.read(running.id());
+        assertThat(finds).as("after its TTL the store decides again").hasValue(4);
+    }
+
+    @Test
     void failed_job_shows_its_stored_failure() {
         Job job = jobs.submit(Fixtures.newJob(draft), Job.TTL);
         jobs.update(job.start(CLOCK).fail(JobFailure.of("IMAGEGEN_REJECTED", "content policy"), CLOCK));
