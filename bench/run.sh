@@ -25,7 +25,9 @@ fi
 
 if [ ! -f bench/node/node_modules/bullmq/package.json ] || [ ! -f bench/node/node_modules/ioredis/package.json ]; then
   echo "[bench] installing bullmq and ioredis into bench/node"
-  (cd bench/node && npm ci --no-audit --no-fund)
+  # npm install (which honours the lock file): npm 11's "npm ci" rejects this lock over optional
+  # platform packages of msgpackr-extract that it never installs on linux-x64
+  (cd bench/node && npm install --no-audit --no-fund)
 fi
 
 echo "[bench] building the service jar and the harness"
