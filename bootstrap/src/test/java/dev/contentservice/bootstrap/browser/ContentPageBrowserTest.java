@@ -157,6 +157,10 @@ class ContentPageBrowserTest {
         browser.emulatePhone();
         browser.open("/");
         assertThat(browser.script("return window.innerWidth")).isEqualTo(390L);
+        // regression: in the phone's column layout the input's flex: 1 shrank its height to ~20 px
+        assertThat(browser.find("#draft-id").getRect().getHeight())
+                .as("the draft id field is a comfortable touch target")
+                .isGreaterThanOrEqualTo(44);
         typeDraftId("sample-3");
 
         browser.find("#generate-button").click();
@@ -187,6 +191,16 @@ class ContentPageBrowserTest {
         assertFitsTheViewportWidth();
         cards.get(1).click();
         assertChosen(cards, 1);
+    }
+
+    @Test
+    void regression_progress_announcements_are_not_inside_the_busy_result_region() {
+        browser.open("/");
+
+        Object insideBusy = browser.script("return ['announce-polite', 'announce-assertive'].some(id =>"
+                + " document.getElementById(id).closest('[aria-busy]') !== null)");
+
+        assertThat(insideBusy).isEqualTo(false);
     }
 
     @Test
