@@ -69,7 +69,7 @@ final class FancyPoster implements PosterStyle {
         c.g.fill(new Ellipse2D.Float(cx - radius, cy - radius, 2 * radius, 2 * radius));
     }
 
-    /** Gold dust, confetti and four-pointed sparkles; the big ones keep off the middle, where the text is. */
+    /** Gold dust, confetti and four-pointed sparkles; the big ones keep off the central column, where the text is. */
     private static void confetti(Canvas c) {
         int size = c.size;
         Composite plain = c.g.getComposite();
@@ -95,7 +95,7 @@ final class FancyPoster implements PosterStyle {
             float outer = c.between(10, 30);
             float x = c.between(70, size - 70);
             float y = c.between(70, size - 70);
-            boolean middle = x > 200 && x < size - 200 && y > 220 && y < size - 220;
+            boolean middle = x > 180 && x < size - 180; // the text column, store name to footer
             if (middle && outer > 14) {
                 outer = 10;
             }

@@ -10,7 +10,6 @@ import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,9 @@ final class TrendyPoster implements PosterStyle {
         } else {
             y += 80;
         }
-        smiley(c, size - SIDE - 70, SIDE + 62, 62);
+        // a small sticker in the top right corner, above where the (slightly turned) headline starts
+        smiley(c, size - 128, 106, 50);
+        y = Math.max(y + 24, 200);
 
         float stickerX = size - SIDE - STICKER_RADIUS + 20;
         float stickerY = size - SIDE - STICKER_RADIUS + 24;
@@ -64,7 +65,7 @@ final class TrendyPoster implements PosterStyle {
         prizeSticker(c, text.prize(), stickerX, stickerY);
     }
 
-    /** Soft translucent circles, a squiggle and a halftone patch. */
+    /** Soft translucent circles, a halftone patch and a few stars. */
     private static void blobs(Canvas c) {
         int size = c.size;
         Composite plain = c.g.getComposite();
@@ -86,14 +87,6 @@ final class TrendyPoster implements PosterStyle {
             }
         }
         c.g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.85f));
-        Path2D.Float squiggle = new Path2D.Float();
-        float startY = c.between(size * 0.08f, size * 0.18f);
-        squiggle.moveTo(size * 0.42f, startY);
-        for (int i = 1; i <= 8; i++) {
-            squiggle.lineTo(size * 0.42f + i * 26, startY + (i % 2 == 0 ? 0 : 22));
-        }
-        c.g.setStroke(new BasicStroke(9, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        c.g.draw(squiggle);
         for (int i = 0; i < 6; i++) {
             float x = c.between(40, size - 40);
             float y = c.between(40, size - 40);
