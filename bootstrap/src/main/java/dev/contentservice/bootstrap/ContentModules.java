@@ -13,6 +13,7 @@ final class ContentModules {
         modules.add(new CoreModule(config));
         modules.add(new ApplicationModule(config));
         modules.add(config.redisUrl().isPresent() ? new RedisStoresModule(config) : new InMemoryStoresModule(config));
+        modules.add(ImageStoreModules.forConfig(config));
         modules.add(config.imagegenUrl().isPresent() ? new HttpImageGenModule(config) : new LocalRendererModule());
         return modules;
     }

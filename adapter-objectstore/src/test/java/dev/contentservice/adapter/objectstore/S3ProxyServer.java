@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback {
     public static final String ACCESS_KEY = "test-access-key";
     public static final String SECRET_KEY = "test-secret-key-never-logged";
-    private static final Duration STARTUP = Duration.ofSeconds(30);
+    // a cold JVM with 180 jars: about 10 s on a loaded 2-core machine
+    private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private int port;
     private Path root;
@@ -37,6 +38,7 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback 
     private Process process;
     private String owner;
     private boolean shutdownHookAdded;
+    private volatile String lastProblem = "";
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -142,7 +144,7 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback 
             pause(50);
         }
         stop();
-        throw new IllegalStateException("S3Proxy did not answer on port " + port + " within " + STARTUP);
+        throw new IllegalStateException("S3Proxy did not answer on port " + port + " within " + STARTUP + " (" + lastProblem + "): " + log());
     }
 
     /** Stops the server at once (its folder, and so the objects, stay). */
@@ -173,6 +175,7 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback 
             connection.disconnect();
             return status > 0;
         } catch (IOException e) {
+            lastProblem = e.toString();
             return false;
         }
     }
