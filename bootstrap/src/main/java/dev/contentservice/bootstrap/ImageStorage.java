@@ -55,7 +55,9 @@ record ImageStorage(Kind kind, Optional<Path> folder, Optional<S3Settings> s3, O
         if (kind == Kind.REDIS && config.redisUrl().isEmpty()) {
             throw new IllegalArgumentException("CONTENT_IMAGE_STORE=redis needs CONTENT_REDIS_URL");
         }
-        Optional<Path> folder = kind == Kind.FILESYSTEM ? text(variables, "CONTENT_IMAGE_DIR").map(ImageStorage::path) : Optional.empty();
+        Optional<Path> folder = kind == Kind.FILESYSTEM
+                ? text(variables, "CONTENT_IMAGE_DIR").map(ImageStorage::path)
+                : Optional.empty();
         Optional<S3Settings> s3 = kind == Kind.S3 ? s3(variables) : Optional.empty();
         Optional<String> publicUrl = text(variables, "CONTENT_IMAGE_PUBLIC_URL").map(ImageStorage::publicUrl);
         return new ImageStorage(kind, folder, s3, publicUrl);
@@ -110,7 +112,8 @@ record ImageStorage(Kind kind, Optional<Path> folder, Optional<S3Settings> s3, O
         Optional<URI> endpoint = text(variables, "CONTENT_S3_ENDPOINT").map(value -> {
             try {
                 URI uri = URI.create(value.replaceAll("/+$", ""));
-                if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                if (uri.getHost() == null
+                        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                     throw new IllegalArgumentException();
                 }
                 return uri;

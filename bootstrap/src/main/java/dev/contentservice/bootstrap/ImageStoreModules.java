@@ -75,8 +75,8 @@ final class ImageStoreModules {
             try {
                 return new FileSystemImageStore(storage.folder().orElseThrow(), clock).startSweeping(SWEEP_EVERY);
             } catch (UncheckedIOException e) {
-                throw new InvalidSettingException(
-                        "CONTENT_IMAGE_DIR: cannot create the folder " + storage.folder().orElseThrow());
+                throw new InvalidSettingException("CONTENT_IMAGE_DIR: cannot create the folder "
+                        + storage.folder().orElseThrow());
             }
         }
 
@@ -84,7 +84,8 @@ final class ImageStoreModules {
         @Singleton
         ImageStore imageStore(FileSystemImageStore folder, PreviousImages previous) {
             if (!folder.ping()) {
-                throw new InvalidSettingException("CONTENT_IMAGE_DIR: the folder " + folder.folder() + " is not writable");
+                throw new InvalidSettingException(
+                        "CONTENT_IMAGE_DIR: the folder " + folder.folder() + " is not writable");
             }
             return previous.under(folder);
         }

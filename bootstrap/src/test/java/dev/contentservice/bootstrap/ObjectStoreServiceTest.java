@@ -190,14 +190,17 @@ class ObjectStoreServiceTest {
             String url = status.path("imageUrls").path(style.key()).asText();
             assertThat(url).startsWith(service.baseUrl() + "/api/content/images/files/");
             HttpResponse<byte[]> served = get(url);
-            byte[] object = s3.getObjectAsBytes(request -> request.bucket(bucket).key(fileName(url)))
+            byte[] object = s3.getObjectAsBytes(
+                            request -> request.bucket(bucket).key(fileName(url)))
                     .asByteArray();
             assertThat(served.statusCode()).isEqualTo(200);
             assertThat(served.body()).isEqualTo(object);
             assertThat(object.length).isGreaterThan(1000);
         }
         try (RedisClient redis = RedisClient.create(REDIS.url())) {
-            assertThat(redis.keys("content:file:*")).as("no image byte in Redis").isEmpty();
+            assertThat(redis.keys("content:file:*"))
+                    .as("no image byte in Redis")
+                    .isEmpty();
         }
     }
 
@@ -246,7 +249,8 @@ class ObjectStoreServiceTest {
         try (RedisClient redis = RedisClient.create(REDIS.url())) {
             for (String line : redis.info("memory").split("\r?\n")) {
                 if (line.startsWith("used_memory:")) {
-                    return Long.parseLong(line.substring("used_memory:".length()).strip());
+                    return Long.parseLong(
+                            line.substring("used_memory:".length()).strip());
                 }
             }
         }
@@ -309,9 +313,7 @@ class ObjectStoreServiceTest {
         @Singleton
         WorkerSettings workerSettings() {
             // the default budget of 3 claims is about the lease, not this test: S3Proxy takes seconds to restart
-            return WorkerSettings.defaults()
-                    .withMaxAttempts(50)
-                    .withRenewEvery(Duration.ofMillis(500));
+            return WorkerSettings.defaults().withMaxAttempts(50).withRenewEvery(Duration.ofMillis(500));
         }
     }
 

@@ -132,7 +132,9 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
                 }
                 try {
                     Instant modified = Files.getLastModifiedTime(file).toInstant();
-                    boolean gone = image ? !modified.isAfter(now) : modified.plus(ABANDONED_TEMP).isBefore(now);
+                    boolean gone = image
+                            ? !modified.isAfter(now)
+                            : modified.plus(ABANDONED_TEMP).isBefore(now);
                     if (gone && Files.deleteIfExists(file)) {
                         removed++;
                     }

@@ -99,7 +99,8 @@ class FileSystemImageStoreTest {
         store.put(name, png(1000), ImageSet.TTL);
 
         assertThat(filesIn(folder)).containsExactly(name.value());
-        assertThat(Files.readAllBytes(folder.resolve(name.value()))).isEqualTo(png(1000).bytes());
+        assertThat(Files.readAllBytes(folder.resolve(name.value())))
+                .isEqualTo(png(1000).bytes());
     }
 
     @Test

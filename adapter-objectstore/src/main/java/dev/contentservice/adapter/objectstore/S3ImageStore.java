@@ -82,8 +82,8 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
 
     private static AwsCredentialsProvider credentials(S3Settings settings) {
         return settings.credentials()
-                .<AwsCredentialsProvider>map(keys ->
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(keys.accessKey(), keys.secretKey())))
+                .<AwsCredentialsProvider>map(keys -> StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(keys.accessKey(), keys.secretKey())))
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     }
 
@@ -200,7 +200,9 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
     private StoreUnavailableException unavailable(String action, SdkException e) {
         String reason = e instanceof S3Exception s3
                 ? "HTTP " + s3.statusCode()
-                        + (s3.awsErrorDetails() == null ? "" : " " + s3.awsErrorDetails().errorCode())
+                        + (s3.awsErrorDetails() == null
+                                ? ""
+                                : " " + s3.awsErrorDetails().errorCode())
                 : e.getClass().getSimpleName();
         return new StoreUnavailableException(
                 "object store: could not " + action + " in bucket " + settings.bucket() + " (" + reason + ")", e);

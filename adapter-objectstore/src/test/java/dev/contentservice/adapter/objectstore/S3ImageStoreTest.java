@@ -119,8 +119,8 @@ class S3ImageStoreTest {
 
     @Test
     void a_server_that_does_not_answer_is_unreachable() {
-        S3Settings nobody = S3Settings.compatible(
-                URI.create("http://127.0.0.1:" + closedPort()), "any-bucket", "a", "b");
+        S3Settings nobody =
+                S3Settings.compatible(URI.create("http://127.0.0.1:" + closedPort()), "any-bucket", "a", "b");
 
         S3ImageStore store = store(nobody);
 
@@ -165,18 +165,22 @@ class S3ImageStoreTest {
     void settings_never_show_the_secret() {
         S3Settings settings = S3.settings("some-bucket");
 
-        assertThat(settings.toString()).doesNotContain(S3ProxyServer.SECRET_KEY).doesNotContain(S3ProxyServer.ACCESS_KEY);
+        assertThat(settings.toString())
+                .doesNotContain(S3ProxyServer.SECRET_KEY)
+                .doesNotContain(S3ProxyServer.ACCESS_KEY);
         assertThat(settings.credentials().orElseThrow().toString()).doesNotContain(S3ProxyServer.SECRET_KEY);
     }
 
     @Test
     void a_prefix_gets_its_trailing_slash_and_bad_settings_name_the_field() {
-        assertThat(S3.settings("some-bucket").withPrefix("events").objectKey("a.png")).isEqualTo("events/a.png");
+        assertThat(S3.settings("some-bucket").withPrefix("events").objectKey("a.png"))
+                .isEqualTo("events/a.png");
         assertThat(S3.settings("some-bucket").objectKey("a.png")).isEqualTo("a.png");
 
         assertThatThrownBy(() -> S3.settings("Bad_Bucket")).hasMessageStartingWith("bucket");
         assertThatThrownBy(() -> S3.settings("some-bucket").withPrefix("/abs")).hasMessageStartingWith("prefix");
-        assertThatThrownBy(() -> S3.settings("some-bucket").withPrefix("a/../b/%")).hasMessageStartingWith("prefix");
+        assertThatThrownBy(() -> S3.settings("some-bucket").withPrefix("a/../b/%"))
+                .hasMessageStartingWith("prefix");
     }
 
     private static int closedPort() {

@@ -144,7 +144,8 @@ public final class S3ProxyServer implements BeforeAllCallback, AfterAllCallback 
             pause(50);
         }
         stop();
-        throw new IllegalStateException("S3Proxy did not answer on port " + port + " within " + STARTUP + " (" + lastProblem + "): " + log());
+        throw new IllegalStateException(
+                "S3Proxy did not answer on port " + port + " within " + STARTUP + " (" + lastProblem + "): " + log());
     }
 
     /** Stops the server at once (its folder, and so the objects, stay). */
