@@ -17,6 +17,7 @@ import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.contract.Fixtures;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,7 +172,8 @@ class OpenApiContractTest {
     }
 
     private static Job stored(RunningServer s, Function<Job, Job> then) {
-        Job job = then.apply(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK));
+        Job job = then.apply(Job.create(
+                JobId.random(), Fakes.recommendation(Fixtures.uniqueDraft().value()), CLOCK));
         s.jobs.put(job);
         return job;
     }

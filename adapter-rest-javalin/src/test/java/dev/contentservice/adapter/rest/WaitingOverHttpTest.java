@@ -6,6 +6,7 @@ import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.contract.Fixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ class WaitingOverHttpTest {
     }
 
     private Job pending() {
-        return stored(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK));
+        return stored(Job.create(
+                JobId.random(), Fakes.recommendation(Fixtures.uniqueDraft().value()), CLOCK));
     }
 
     private void complete(Job job) {
@@ -99,7 +101,10 @@ class WaitingOverHttpTest {
 
     @Test
     void when_the_wait_ends_the_current_status_is_answered_with_its_progress() {
-        Job job = stored(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK)
+        Job job = stored(Job.create(
+                        JobId.random(),
+                        Fakes.recommendation(Fixtures.uniqueDraft().value()),
+                        CLOCK)
                 .start(CLOCK)
                 .styleDone(ImageStyle.SIMPLE, CLOCK));
         long start = System.nanoTime();
@@ -213,7 +218,10 @@ class WaitingOverHttpTest {
 
     @Test
     void a_reconnect_in_the_middle_starts_with_the_current_state() throws Exception {
-        Job job = stored(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK)
+        Job job = stored(Job.create(
+                        JobId.random(),
+                        Fakes.recommendation(Fixtures.uniqueDraft().value()),
+                        CLOCK)
                 .start(CLOCK)
                 .styleDone(ImageStyle.SIMPLE, CLOCK));
         CompletableFuture<RunningServer.Answer> stream = server.getAsync(events(job), LONG, "Last-Event-ID", "2");
