@@ -45,7 +45,7 @@ class WaitingOverHttpTest {
     private void complete(Job job) {
         server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
         Job processing = job.status() == dev.contentservice.domain.JobStatus.PENDING ? job.start(CLOCK) : job;
-        server.jobs.update(processing.complete("local", CLOCK));
+        server.jobs.put(processing.complete("local", CLOCK)); // through PROCESSING, as the table asks
     }
 
     private static String status(Job job) {
