@@ -137,13 +137,22 @@ final class BundledFonts {
         boolean isBold = primary.getFontName().equals(bold.getFontName());
         Font latin = derive(isBold ? latinBold : latinRegular, primary);
         Font symbols = derive(emoji, primary);
+        // when NanumSquare lacks a Latin letter of the text, every Latin letter comes from Noto Sans, so
+        // that "Café" is set in one typeface rather than with one odd "é"
+        boolean latinFromNoto = text.codePoints()
+                .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN
+                        && !primary.canDisplay(cp)
+                        && latin.canDisplay(cp));
         int start = 0;
         Font runFont = null;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
-            Font font = primary.canDisplay(cp) || Character.isWhitespace(cp)
-                    ? primary
-                    : latin.canDisplay(cp) ? latin : symbols.canDisplay(cp) ? symbols : primary;
+            boolean latinLetter = Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+            Font font = latinFromNoto && latinLetter && latin.canDisplay(cp)
+                    ? latin
+                    : primary.canDisplay(cp) || Character.isWhitespace(cp)
+                            ? primary
+                            : latin.canDisplay(cp) ? latin : symbols.canDisplay(cp) ? symbols : primary;
             if (runFont != null && font != runFont) {
                 attributed.addAttribute(TextAttribute.FONT, runFont, start, i);
                 start = i;
