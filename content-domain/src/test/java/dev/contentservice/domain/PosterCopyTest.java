@@ -75,4 +75,17 @@ class PosterCopyTest {
         assertThat(PosterPalette.hex(0x0A0B0C)).isEqualTo("#0a0b0c");
         assertThatThrownBy(() -> PosterPalette.of("red", "#000000", "#000000")).hasMessageContaining("background");
     }
+
+    @Test
+    void the_art_prompt_asks_for_no_text_and_room_for_it_within_the_providers_limit() {
+        Recommendation bakery = Fixtures.recommendation(EventDraftId.of("sample-1"));
+
+        for (ImageStyle style : ImageStyle.values()) {
+            String prompt = StylePrompt.art(style, bakery);
+
+            assertThat(prompt).contains("no text, letters").contains("cropped").contains("신메뉴 딸기 크루아상");
+            assertThat(prompt).doesNotContain("render exactly");
+            assertThat(prompt.length()).isLessThanOrEqualTo(StylePrompt.MAX_LENGTH);
+        }
+    }
 }

@@ -92,7 +92,7 @@ final class BundledFonts {
 
     /**
      * Makes text drawable with the bundled fonts: composes Hangul jamo and accents (NFC), turns every kind
-     * of white space into one plain space, drops emoji variation selectors and joiners, reduces a letter no
+     * of white space into one plain space, drops invisible format characters and emoji variation selectors, reduces a letter no
      * font has to its base letter and drops what no font can draw, so no box is ever drawn.
      */
     String drawable(String text) {
@@ -107,8 +107,9 @@ final class BundledFonts {
                 || Character.isSpaceChar(codePoint)
                 || Character.isISOControl(codePoint)) {
             out.append(' ');
-        } else if (codePoint == 0x200D || (codePoint >= 0xFE00 && codePoint <= 0xFE0F)) {
-            // zero-width joiner and variation selectors: the monochrome emoji are drawn one by one
+        } else if (Character.getType(codePoint) == Character.FORMAT || (codePoint >= 0xFE00 && codePoint <= 0xFE0F)) {
+            // invisible format characters (zero-width joiner and space, BOM) and variation selectors: the
+            // monochrome emoji are drawn one by one
         } else if (canDisplay(codePoint)) {
             out.appendCodePoint(codePoint);
         } else {
