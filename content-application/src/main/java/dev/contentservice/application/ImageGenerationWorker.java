@@ -1,6 +1,7 @@
 package dev.contentservice.application;
 
 import dev.contentservice.domain.ContentException;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
@@ -376,7 +377,10 @@ public final class ImageGenerationWorker implements AutoCloseable {
         private Outcome completeJob() {
             Job done;
             synchronized (this) {
-                imageSets.save(current.eventDraftId(), new ImageSet(urls), ImageSet.TTL);
+                imageSets.save(
+                        current.eventDraftId(),
+                        DraftImages.made(current.id(), new ImageSet(urls), clock.instant()),
+                        ImageSet.TTL);
                 done = current.complete(String.join("+", generators), clock);
             }
             Duration took = Duration.between(started, clock.instant());

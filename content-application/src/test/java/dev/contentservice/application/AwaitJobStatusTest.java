@@ -43,7 +43,8 @@ class AwaitJobStatusTest {
     private Job complete(Job job) {
         imageSets.save(
                 job.eventDraftId(),
-                ImageSet.of("https://x/simple.png", "https://x/fancy.png", "https://x/trendy.png"),
+                Fixtures.madeBy(
+                        job.id(), ImageSet.of("https://x/simple.png", "https://x/fancy.png", "https://x/trendy.png")),
                 ImageSet.TTL);
         Job done = Fixtures.completed(job);
         jobs.update(done);
