@@ -7,6 +7,7 @@ import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.contract.Fixtures;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,9 @@ class StatusEndpointTest {
         Job job = storedJob();
         server.jobs.put(job.start(CLOCK).complete("local", CLOCK));
         server.imageSets.save(
-                job.eventDraftId(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png"), ImageSet.TTL);
+                job.eventDraftId(),
+                Fixtures.madeBy(job.id(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png")),
+                ImageSet.TTL);
 
         RunningServer.Answer answer = statusOf(job);
 

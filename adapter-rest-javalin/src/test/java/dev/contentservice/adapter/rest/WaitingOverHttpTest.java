@@ -6,6 +6,7 @@ import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.contract.Fixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,8 @@ class WaitingOverHttpTest {
     }
 
     private void complete(Job job) {
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+        server.imageSets.save(
+                job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")), ImageSet.TTL);
         Job processing = job.status() == dev.contentservice.domain.JobStatus.PENDING ? job.start(CLOCK) : job;
         server.jobs.update(processing.complete("local", CLOCK));
     }
@@ -267,7 +269,8 @@ class WaitingOverHttpTest {
         CompletableFuture<RunningServer.Answer> waiting = server.getAsync(status(job) + "?wait=30", LONG);
         waitUntilWaiting(server, 1);
 
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+        server.imageSets.save(
+                job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")), ImageSet.TTL);
         server.jobs.putSilently(job.start(CLOCK).complete("local", CLOCK)); // no notice
 
         assertThat(waiting.get(10, TimeUnit.SECONDS).json()).containsEntry("status", "COMPLETED");
