@@ -358,7 +358,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
 
         private void host(ImageStyle style, GeneratedImage image) {
             ImageFileName name = ImageFileName.of(current.id(), style, image.format());
-            imageStore.put(name, image, ImageSet.TTL);
+            imageStore.put(name, image);
             String url = links.urlOf(name);
             synchronized (this) {
                 urls.put(style, url);
@@ -378,9 +378,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
             Job done;
             synchronized (this) {
                 imageSets.save(
-                        current.eventDraftId(),
-                        DraftImages.made(current.id(), new ImageSet(urls), clock.instant()),
-                        ImageSet.TTL);
+                        current.eventDraftId(), DraftImages.made(current.id(), new ImageSet(urls), clock.instant()));
                 done = current.complete(String.join("+", generators), clock);
             }
             Duration took = Duration.between(started, clock.instant());

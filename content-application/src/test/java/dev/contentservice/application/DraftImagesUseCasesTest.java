@@ -24,7 +24,7 @@ class DraftImagesUseCasesTest {
     @Test
     void the_latest_images_of_a_draft_are_read_with_their_job() {
         DraftImages made = Fixtures.madeBy(JobId.random(), ImageSet.of("s", "f", "t"));
-        imageSets.save(draft, made, ImageSet.TTL);
+        imageSets.save(draft, made);
 
         assertThat(read.read(draft)).isEqualTo(made);
     }
@@ -39,7 +39,7 @@ class DraftImagesUseCasesTest {
 
     @Test
     void the_chosen_style_is_kept_with_the_images_and_read_back() {
-        imageSets.save(draft, Fixtures.madeBy(JobId.random(), ImageSet.of("s", "f", "t")), ImageSet.TTL);
+        imageSets.save(draft, Fixtures.madeBy(JobId.random(), ImageSet.of("s", "f", "t")));
 
         DraftImages chosen = choose.choose(draft, ImageStyle.FANCY);
 

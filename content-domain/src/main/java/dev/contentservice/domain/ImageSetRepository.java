@@ -1,6 +1,5 @@
 package dev.contentservice.domain;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,10 +10,10 @@ import java.util.Optional;
 public interface ImageSetRepository {
 
     /**
-     * Stores (replaces) the draft's images as a job made them, with the given TTL. A choice made on the
-     * set it replaces is dropped with it: the owner chooses again among the new images.
+     * Stores (replaces) the draft's images as a job made them, for {@link ImageSet#TTL}. A choice made on
+     * the set it replaces is dropped with it: the owner chooses again among the new images.
      */
-    void save(EventDraftId eventDraftId, DraftImages images, Duration ttl);
+    void save(EventDraftId eventDraftId, DraftImages images);
 
     /**
      * The seed's three square URLs of the draft, or empty when none are stored or their TTL passed. Also

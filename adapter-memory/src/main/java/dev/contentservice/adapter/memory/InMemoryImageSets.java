@@ -6,7 +6,6 @@ import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStyle;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,15 +14,14 @@ public final class InMemoryImageSets implements ImageSetRepository {
     private final Expiring<EventDraftId, DraftImages> sets;
 
     public InMemoryImageSets(Clock clock) {
-        this.sets = new Expiring<>(Objects.requireNonNull(clock, "clock"));
+        this.sets = new Expiring<>(Objects.requireNonNull(clock, "clock"), ImageSet.TTL);
     }
 
     @Override
-    public void save(EventDraftId eventDraftId, DraftImages images, Duration ttl) {
+    public void save(EventDraftId eventDraftId, DraftImages images) {
         sets.put(
                 Objects.requireNonNull(eventDraftId, "eventDraftId must not be null"),
-                Objects.requireNonNull(images, "images must not be null"),
-                ttl);
+                Objects.requireNonNull(images, "images must not be null"));
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -41,12 +40,11 @@ final class RedisImageSetRepository implements ImageSetRepository {
     }
 
     @Override
-    public void save(EventDraftId eventDraftId, DraftImages images, Duration ttl) {
+    public void save(EventDraftId eventDraftId, DraftImages images) {
         Objects.requireNonNull(eventDraftId, "eventDraftId must not be null");
         Objects.requireNonNull(images, "images must not be null");
-        requirePositive(ttl);
         List<String> args = new ArrayList<>();
-        args.add(Long.toString(ttl.toMillis()));
+        args.add(Long.toString(ImageSet.TTL.toMillis()));
         addUrls(args, "", images.images());
         images.formats().forEach((format, set) -> addUrls(args, format + ":", set));
         args.add(JOB_ID);
@@ -150,13 +148,6 @@ final class RedisImageSetRepository implements ImageSetRepository {
             return Optional.of(Instant.parse(text));
         } catch (DateTimeParseException e) {
             return Optional.empty();
-        }
-    }
-
-    static void requirePositive(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl must not be null");
-        if (ttl.toMillis() < 1) {
-            throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
         }
     }
 }

@@ -28,7 +28,7 @@ class DraftImagesEndpointTest {
     private DraftImages stored() {
         DraftImages images =
                 Fixtures.madeBy(JobId.random(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png"));
-        server.imageSets.save(DRAFT, images, ImageSet.TTL);
+        server.imageSets.save(DRAFT, images);
         return images;
     }
 
@@ -53,7 +53,7 @@ class DraftImagesEndpointTest {
     @Test
     void further_formats_are_listed_per_format() {
         DraftImages images = stored().withFormats(Map.of("story", ImageSet.of("s9", "f9", "t9")));
-        server.imageSets.save(DRAFT, images, ImageSet.TTL);
+        server.imageSets.save(DRAFT, images);
 
         RunningServer.Answer answer = server.get("/api/content/images/sample-1");
 

@@ -65,8 +65,7 @@ class StatusEndpointTest {
         server.jobs.put(job.start(CLOCK).complete("local", CLOCK));
         server.imageSets.save(
                 job.eventDraftId(),
-                Fixtures.madeBy(job.id(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png")),
-                ImageSet.TTL);
+                Fixtures.madeBy(job.id(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png")));
 
         RunningServer.Answer answer = statusOf(job);
 
