@@ -1,6 +1,7 @@
 package dev.contentservice.application;
 
 import dev.contentservice.domain.ContentException;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
@@ -374,7 +375,8 @@ public final class ImageGenerationWorker implements AutoCloseable {
         private Outcome completeJob() {
             Job done;
             synchronized (this) {
-                imageSets.save(current.eventDraftId(), new ImageSet(urls));
+                imageSets.save(
+                        current.eventDraftId(), DraftImages.made(current.id(), new ImageSet(urls), clock.instant()));
                 done = current.complete(String.join("+", generators), clock);
             }
             Duration took = Duration.between(started, clock.instant());

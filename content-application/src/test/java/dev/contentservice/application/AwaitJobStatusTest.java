@@ -48,7 +48,9 @@ class AwaitJobStatusTest {
 
     private Job complete(Job job) {
         imageSets.save(
-                job.eventDraftId(), ImageSet.of("https://x/simple.png", "https://x/fancy.png", "https://x/trendy.png"));
+                job.eventDraftId(),
+                Fixtures.madeBy(
+                        job.id(), ImageSet.of("https://x/simple.png", "https://x/fancy.png", "https://x/trendy.png")));
         Fixtures.storeCompleted(jobs, job);
         return jobs.find(job.id()).orElseThrow();
     }

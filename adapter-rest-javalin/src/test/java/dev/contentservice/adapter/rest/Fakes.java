@@ -1,6 +1,7 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.adapter.memory.InMemoryJobStore;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.EventInfo;
 import dev.contentservice.domain.GeneratedImage;
@@ -8,6 +9,7 @@ import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
@@ -158,16 +160,41 @@ final class Fakes {
     }
 
     static final class ImageSets implements ImageSetRepository {
-        private final Map<EventDraftId, ImageSet> sets = new ConcurrentHashMap<>();
+        private final Map<EventDraftId, DraftImages> sets = new ConcurrentHashMap<>();
+        private volatile boolean down;
+
+        /** From now on every call fails as an unreachable store. */
+        void goDown() {
+            down = true;
+        }
 
         @Override
-        public void save(EventDraftId eventDraftId, ImageSet images) {
+        public void save(EventDraftId eventDraftId, DraftImages images) {
+            requireUp();
             sets.put(eventDraftId, images);
         }
 
         @Override
         public Optional<ImageSet> find(EventDraftId eventDraftId) {
+            return latest(eventDraftId).map(DraftImages::images);
+        }
+
+        @Override
+        public Optional<DraftImages> latest(EventDraftId eventDraftId) {
+            requireUp();
             return Optional.ofNullable(sets.get(eventDraftId));
+        }
+
+        @Override
+        public Optional<DraftImages> select(EventDraftId eventDraftId, ImageStyle style) {
+            requireUp();
+            return Optional.ofNullable(sets.computeIfPresent(eventDraftId, (draft, set) -> set.withSelected(style)));
+        }
+
+        private void requireUp() {
+            if (down) {
+                throw new StoreUnavailableException("redis at 10.0.0.7:6379 refused the connection", null);
+            }
         }
     }
 

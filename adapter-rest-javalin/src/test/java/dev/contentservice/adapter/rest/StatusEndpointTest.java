@@ -64,7 +64,9 @@ class StatusEndpointTest {
     void status_of_completed_job_lists_three_urls_and_the_generator() {
         Job job = storedJob();
         server.jobs.put(job.start(CLOCK).complete("local", CLOCK));
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png"));
+        server.imageSets.save(
+                job.eventDraftId(),
+                Fixtures.madeBy(job.id(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png")));
 
         RunningServer.Answer answer = statusOf(job);
 

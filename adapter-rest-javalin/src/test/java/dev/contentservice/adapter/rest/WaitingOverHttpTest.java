@@ -43,7 +43,7 @@ class WaitingOverHttpTest {
     }
 
     private void complete(Job job) {
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
+        server.imageSets.save(job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")));
         Job processing = job.status() == dev.contentservice.domain.JobStatus.PENDING ? job.start(CLOCK) : job;
         server.jobs.put(processing.complete("local", CLOCK)); // through PROCESSING, as the table asks
     }
@@ -275,7 +275,7 @@ class WaitingOverHttpTest {
         CompletableFuture<RunningServer.Answer> waiting = server.getAsync(status(job) + "?wait=30", LONG);
         waitUntilWaiting(server, 1);
 
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
+        server.imageSets.save(job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")));
         server.jobs.putSilently(job.start(CLOCK).complete("local", CLOCK)); // no notice
 
         assertThat(waiting.get(10, TimeUnit.SECONDS).json()).containsEntry("status", "COMPLETED");
