@@ -4,7 +4,6 @@ import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.StoreUnavailableException;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,8 +22,8 @@ final class ReadThroughImageStore implements ImageStore {
     }
 
     @Override
-    public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
-        configured.put(name, image, ttl);
+    public void put(ImageFileName name, GeneratedImage image) {
+        configured.put(name, image);
     }
 
     @Override

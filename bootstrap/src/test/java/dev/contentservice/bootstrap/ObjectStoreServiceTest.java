@@ -16,7 +16,6 @@ import dev.contentservice.application.WorkerSettings;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageFormat;
-import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
@@ -319,9 +318,9 @@ class ObjectStoreServiceTest {
         ImageStore imageStore(S3ImageStore bucket) {
             return new ImageStore() {
                 @Override
-                public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
+                public void put(ImageFileName name, GeneratedImage image) {
                     try {
-                        bucket.put(name, image, ttl);
+                        bucket.put(name, image);
                     } catch (StoreUnavailableException e) {
                         refused.incrementAndGet();
                         throw e;
@@ -383,7 +382,7 @@ class ObjectStoreServiceTest {
         ImageFileName old = ImageFileName.of(JobId.random(), ImageStyle.SIMPLE, ImageFormat.PNG);
         byte[] bytes = new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
         try (RedisBackend redis = RedisBackend.open(REDIS.settings())) {
-            redis.imageStore().put(old, new GeneratedImage(bytes, "image/png", "test"), ImageSet.TTL);
+            redis.imageStore().put(old, new GeneratedImage(bytes, "image/png", "test"));
         }
         start(s3Env(newBucket()));
 
@@ -409,7 +408,7 @@ class ObjectStoreServiceTest {
     void the_jar_exits_2_naming_the_setting_when_the_bucket_is_missing_or_unreachable() throws Exception {
         Map<String, String> missing = s3Env("no-such-bucket");
         Map<String, String> unreachable = s3Env(newBucket());
-        unreachable.put("CONTENT_S3_ENDPOINT", "http://127.0.0.1:" + ServiceProcess.freePort());
+        unreachable.put("CONTENT_S3_ENDPOINT", "http://127.0.0.1:" + closedPort());
 
         assertThat(runMain(missing)).satisfies(run -> {
             assertThat(run.exitCode()).isEqualTo(2);
@@ -422,6 +421,14 @@ class ObjectStoreServiceTest {
     }
 
     record Run(int exitCode, String output) {}
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static Run runMain(Map<String, String> env) throws Exception {
         Path log = Files.createTempFile("content-main-", ".log");

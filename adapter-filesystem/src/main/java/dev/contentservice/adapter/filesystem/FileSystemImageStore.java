@@ -2,6 +2,7 @@ package dev.contentservice.adapter.filesystem;
 
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
+import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.StoreUnavailableException;
 import java.io.IOException;
@@ -29,9 +30,10 @@ import java.util.concurrent.TimeUnit;
  * path). A write goes to a hidden temporary file that is then renamed over the name, so a reader sees the
  * whole old file or the whole new one, never a part.
  *
- * <p>A file's modification time is the instant it expires (the write's time plus the TTL, 7 days for the
- * worker's images): expired files are answered as missing and deleted by {@link #removeExpired()}, which
- * {@link #startSweeping(Duration)} runs periodically. Time comes from the injected {@link Clock}.
+ * <p>A file's modification time is the instant it was written (by the injected {@link Clock}); a file
+ * older than {@link ImageSet#TTL} (7 days, the life of the image set that links to it) is answered as
+ * missing and deleted by {@link #removeExpired()}, which {@link #startSweeping(Duration)} runs
+ * periodically.
  */
 public final class FileSystemImageStore implements ImageStore, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FileSystemImageStore.class.getName());
@@ -59,12 +61,9 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
     }
 
     @Override
-    public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
+    public void put(ImageFileName name, GeneratedImage image) {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(image, "image must not be null");
-        if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-            throw new IllegalArgumentException("ttl must be positive");
-        }
         if (image.format() != name.format()) {
             throw new IllegalArgumentException("image mediaType " + image.mediaType() + " does not match name " + name);
         }
@@ -72,7 +71,7 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
         Path temp = folder.resolve(TEMP_PREFIX + UUID.randomUUID() + ".part");
         try {
             Files.write(temp, image.bytes());
-            Files.setLastModifiedTime(temp, FileTime.from(clock.instant().plus(ttl)));
+            Files.setLastModifiedTime(temp, FileTime.from(clock.instant()));
             move(temp, target);
         } catch (IOException e) {
             deleteQuietly(temp);
@@ -111,7 +110,11 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
     }
 
     private boolean expired(Path file) throws IOException {
-        return !Files.getLastModifiedTime(file).toInstant().isAfter(clock.instant());
+        return expired(Files.getLastModifiedTime(file).toInstant(), clock.instant());
+    }
+
+    private static boolean expired(Instant written, Instant now) {
+        return !written.plus(ImageSet.TTL).isAfter(now);
     }
 
     /**
@@ -133,7 +136,7 @@ public final class FileSystemImageStore implements ImageStore, AutoCloseable {
                 try {
                     Instant modified = Files.getLastModifiedTime(file).toInstant();
                     boolean gone = image
-                            ? !modified.isAfter(now)
+                            ? expired(modified, now)
                             : modified.plus(ABANDONED_TEMP).isBefore(now);
                     if (gone && Files.deleteIfExists(file)) {
                         removed++;

@@ -11,6 +11,7 @@ import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.contract.ImageStoreContract;
+import dev.contentservice.domain.contract.MovableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +42,18 @@ class FileSystemImageStoreTest {
 
     @Nested
     class Contract extends ImageStoreContract {
+        private final MovableClock clock = new MovableClock(Instant.now());
+
         @Override
         protected ImageStore createImageStore() {
-            FileSystemImageStore store = new FileSystemImageStore(folder.resolve("images"), Clock.systemUTC());
+            FileSystemImageStore store = new FileSystemImageStore(folder.resolve("images"), clock);
             opened.add(store);
             return store;
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            clock.advance(duration);
         }
     }
 
@@ -96,7 +104,7 @@ class FileSystemImageStoreTest {
         FileSystemImageStore store = new FileSystemImageStore(folder, Clock.systemUTC());
         ImageFileName name = name();
 
-        store.put(name, png(1000), ImageSet.TTL);
+        store.put(name, png(1000));
 
         assertThat(filesIn(folder)).containsExactly(name.value());
         assertThat(Files.readAllBytes(folder.resolve(name.value())))
@@ -107,9 +115,9 @@ class FileSystemImageStoreTest {
     void a_second_write_replaces_the_whole_file() throws IOException {
         FileSystemImageStore store = new FileSystemImageStore(folder, Clock.systemUTC());
         ImageFileName name = name();
-        store.put(name, png(5000), ImageSet.TTL);
+        store.put(name, png(5000));
 
-        store.put(name, png(10), ImageSet.TTL);
+        store.put(name, png(10));
 
         assertThat(store.get(name).orElseThrow().bytes()).isEqualTo(png(10).bytes());
         assertThat(filesIn(folder)).containsExactly(name.value());
@@ -120,7 +128,7 @@ class FileSystemImageStoreTest {
         ManualClock clock = new ManualClock();
         FileSystemImageStore store = new FileSystemImageStore(folder, clock);
         ImageFileName name = name();
-        store.put(name, png(100), ImageSet.TTL);
+        store.put(name, png(100));
 
         clock.advance(ImageSet.TTL.minusMinutes(1));
         assertThat(store.removeExpired()).isZero();
@@ -137,7 +145,7 @@ class FileSystemImageStoreTest {
         ManualClock clock = new ManualClock();
         FileSystemImageStore store = new FileSystemImageStore(folder, clock);
         ImageFileName name = name();
-        store.put(name, png(100), ImageSet.TTL);
+        store.put(name, png(100));
 
         clock.advance(ImageSet.TTL);
 
@@ -167,7 +175,7 @@ class FileSystemImageStoreTest {
         FileSystemImageStore store = new FileSystemImageStore(folder, clock);
         opened.add(store);
         ImageFileName name = name();
-        store.put(name, png(100), ImageSet.TTL);
+        store.put(name, png(100));
         clock.advance(ImageSet.TTL.plusSeconds(1));
 
         store.startSweeping(Duration.ofMillis(20));
@@ -181,7 +189,7 @@ class FileSystemImageStoreTest {
     void an_image_whose_type_does_not_match_its_name_is_refused() {
         FileSystemImageStore store = new FileSystemImageStore(folder, Clock.systemUTC());
 
-        assertThatThrownBy(() -> store.put(name(), new GeneratedImage(new byte[] {1}, "image/jpeg", "t"), ImageSet.TTL))
+        assertThatThrownBy(() -> store.put(name(), new GeneratedImage(new byte[] {1}, "image/jpeg", "t")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mediaType");
     }

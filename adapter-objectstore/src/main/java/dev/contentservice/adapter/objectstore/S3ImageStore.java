@@ -92,12 +92,9 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
     }
 
     @Override
-    public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
+    public void put(ImageFileName name, GeneratedImage image) {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(image, "image must not be null");
-        if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-            throw new IllegalArgumentException("ttl must be positive");
-        }
         byte[] bytes = image.bytes();
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(settings.bucket())
@@ -105,7 +102,7 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
                 .contentType(image.format().mediaType())
                 .contentLength((long) bytes.length)
                 .cacheControl(CACHE_CONTROL)
-                .metadata(Map.of(EXPIRES_AT, clock.instant().plus(ttl).toString()))
+                .metadata(Map.of(EXPIRES_AT, clock.instant().plus(ImageSet.TTL).toString()))
                 .build();
         try {
             client.putObject(request, RequestBody.fromBytes(bytes));

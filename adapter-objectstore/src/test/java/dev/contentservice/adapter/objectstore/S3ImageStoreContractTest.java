@@ -2,7 +2,9 @@ package dev.contentservice.adapter.objectstore;
 
 import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.contract.ImageStoreContract;
-import java.time.Clock;
+import dev.contentservice.domain.contract.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,14 +17,21 @@ class S3ImageStoreContractTest extends ImageStoreContract {
     static final S3ProxyServer S3 = new S3ProxyServer();
 
     private final List<S3ImageStore> opened = new ArrayList<>();
+    private final MovableClock clock = new MovableClock(Instant.now());
 
     @Override
     protected ImageStore createImageStore() {
         String bucket = "contract-" + UUID.randomUUID().toString().substring(0, 8);
         S3.createBucket(bucket);
-        S3ImageStore store = new S3ImageStore(S3.settings(bucket).withPrefix("events"), Clock.systemUTC());
+        S3ImageStore store = new S3ImageStore(S3.settings(bucket).withPrefix("events"), clock);
         opened.add(store);
         return store;
+    }
+
+    /** The store's clock moves; the bucket keeps objects until its lifecycle rule deletes them. */
+    @Override
+    protected void letTimePass(Duration duration) {
+        clock.advance(duration);
     }
 
     @AfterEach

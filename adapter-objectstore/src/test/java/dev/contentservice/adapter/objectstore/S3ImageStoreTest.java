@@ -7,7 +7,6 @@ import dev.contentservice.adapter.objectstore.S3ImageStore.BucketCheck;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageFormat;
-import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.StoreUnavailableException;
@@ -77,7 +76,7 @@ class S3ImageStoreTest {
         ImageFileName name = name();
         GeneratedImage image = png(20_000);
 
-        store.put(name, image, ImageSet.TTL);
+        store.put(name, image);
 
         ResponseBytes<GetObjectResponse> object =
                 rawClient().getObjectAsBytes(get -> get.bucket(bucket).key("events/2026/" + name.value()));
@@ -133,11 +132,11 @@ class S3ImageStoreTest {
         String bucket = newBucket();
         S3ImageStore store = store(S3.settings(bucket));
         ImageFileName before = name();
-        store.put(before, png(100), ImageSet.TTL);
+        store.put(before, png(100));
 
         S3.stop();
         ImageFileName during = name();
-        assertThatThrownBy(() -> store.put(during, png(100), ImageSet.TTL))
+        assertThatThrownBy(() -> store.put(during, png(100)))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining(bucket)
                 .hasMessageNotContaining(S3ProxyServer.SECRET_KEY);
@@ -145,7 +144,7 @@ class S3ImageStoreTest {
         assertThat(store.ping()).isFalse();
 
         S3.start();
-        store.put(during, png(200), ImageSet.TTL);
+        store.put(during, png(200));
         assertThat(store.get(before)).map(stored -> stored.bytes().length).contains(100);
         assertThat(store.get(during)).map(stored -> stored.bytes().length).contains(200);
         assertThat(store.ping()).isTrue();
@@ -155,7 +154,7 @@ class S3ImageStoreTest {
     void writing_to_a_missing_bucket_is_store_unavailable_not_a_crash() {
         S3ImageStore store = store(S3.settings("missing-bucket-x"));
 
-        assertThatThrownBy(() -> store.put(name(), png(10), ImageSet.TTL))
+        assertThatThrownBy(() -> store.put(name(), png(10)))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("HTTP 404");
         assertThat(store.get(name())).isEqualTo(Optional.empty());
