@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The use cases, the worker (both by their @Inject constructors), waiting on jobs, and the HTTP server. */
 final class ApplicationModule extends AbstractModule {
@@ -39,8 +40,9 @@ final class ApplicationModule extends AbstractModule {
             JobDurationEstimator estimates,
             ImageStore imageStore,
             Map<String, BooleanSupplier> probes,
+            Map<String, Supplier<Object>> details,
             PrometheusMeterRegistry registry) {
-        return new ContentHttpServer(
+        ContentHttpServer server = new ContentHttpServer(
                 HttpSettings.onPort(config.httpPort()),
                 requestImageGeneration,
                 readJobStatus,
@@ -53,5 +55,10 @@ final class ApplicationModule extends AbstractModule {
                     return states;
                 },
                 registry::scrape);
+        return server.readinessDetail(() -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            details.forEach((name, supplier) -> detail.put(name, supplier.get()));
+            return detail;
+        });
     }
 }

@@ -83,7 +83,7 @@ public record ContentConfig(
     public static ContentConfig fromEnvironment(Map<String, String> env, Properties properties) {
         Settings settings = new Settings(env, properties);
         Optional<String> redisUrl = settings.text("CONTENT_REDIS_URL");
-        return new ContentConfig(
+        ContentConfig config = new ContentConfig(
                 settings.integer("CONTENT_HTTP_PORT", 8080),
                 redisUrl,
                 settings.text("CONTENT_IMAGEGEN_URL"),
@@ -98,6 +98,9 @@ public record ContentConfig(
                 settings.integer("CONTENT_WORKER_MAX_JOBS", 256),
                 settings.bool("CONTENT_SAMPLES", redisUrl.isEmpty()),
                 settings.all());
+        // the CONTENT_IMAGEGEN_* tuning settings are checked now, so that a bad one stops the start
+        ImageGenConfig.of(config);
+        return config;
     }
 
     public ContentConfig withRedisUrl(String url) {

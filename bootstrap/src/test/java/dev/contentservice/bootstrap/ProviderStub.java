@@ -24,30 +24,40 @@ import javax.imageio.ImageIO;
  * with a small base64 PNG after a fixed delay, without holding a thread while it waits.
  */
 final class ProviderStub implements AutoCloseable {
-    private final HttpServer server;
     private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor();
     private final AtomicInteger requests = new AtomicInteger();
     private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int failWith;
     private final byte[] png = png();
 
+    private final byte[] answer;
+    private final Duration delay;
+    private final AtomicInteger failNext = new AtomicInteger();
+    private volatile HttpServer server;
+
     ProviderStub(Duration delay) {
         String body = "{\"created\":1700000000,\"data\":[{\"b64_json\":\""
                 + Base64.getEncoder().encodeToString(png()) + "\"}]}";
-        byte[] answer = body.getBytes(StandardCharsets.UTF_8);
+        this.answer = body.getBytes(StandardCharsets.UTF_8);
+        this.delay = delay;
+        this.server = serve(0);
+    }
+
+    private HttpServer serve(int port) {
+        HttpServer created;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+            created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/v1/images/generations", exchange -> {
+        created.setExecutor(Executors.newFixedThreadPool(4));
+        created.createContext("/v1/images/generations", exchange -> {
             requests.incrementAndGet();
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             try (InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes();
             }
-            int status = failWith;
+            int status = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : failWith;
             if (status != 0) {
                 byte[] error = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"
                         .getBytes(StandardCharsets.UTF_8);
@@ -71,7 +81,20 @@ final class ProviderStub implements AutoCloseable {
                     delay.toMillis(),
                     TimeUnit.MILLISECONDS);
         });
-        server.start();
+        created.start();
+        return created;
+    }
+
+    /** Stops and starts again on the same port: every connection the clients hold is dead. */
+    synchronized void restart() {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        server = serve(port);
+    }
+
+    /** The next {@code count} requests are answered with HTTP 500, then the image again. */
+    void failNext(int count) {
+        failNext.set(count);
     }
 
     String baseUrl() {

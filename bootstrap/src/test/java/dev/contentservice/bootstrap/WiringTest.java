@@ -38,7 +38,12 @@ class WiringTest {
                 Map.of(
                         "CONTENT_REDIS_URL", "rediss://user:pw@redis.example.com:6380/2",
                         "CONTENT_IMAGEGEN_URL", "http://localhost:9999/v1",
-                        "CONTENT_IMAGEGEN_FALLBACK", "local"));
+                        "CONTENT_IMAGEGEN_FALLBACK", "local"),
+                Map.of("CONTENT_IMAGEGEN_PROTOCOL", "replicate", "CONTENT_IMAGEGEN_RATE_PER_MINUTE", "120"),
+                Map.of(
+                        "CONTENT_REDIS_URL", "redis://localhost:6379",
+                        "CONTENT_IMAGEGEN_PROTOCOL", "replicate",
+                        "CONTENT_IMAGEGEN_RATE_PER_MINUTE", "120"));
 
         for (Map<String, String> env : configurations) {
             var injector = Guice.createInjector(Stage.TOOL, ContentModules.forConfig(config(env)));

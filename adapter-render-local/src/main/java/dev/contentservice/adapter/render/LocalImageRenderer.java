@@ -60,7 +60,7 @@ public final class LocalImageRenderer implements ImageGenerator, AutoCloseable {
             executor.execute(() -> render(request, result));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new ImageGenerationException(
-                    ImageGenerationException.INTERNAL, "local renderer is busy or shut down", true, e));
+                    ImageGenerationException.INTERNAL, "local renderer is busy or shut down", e));
         }
         return result;
     }
@@ -75,7 +75,6 @@ public final class LocalImageRenderer implements ImageGenerator, AutoCloseable {
             result.completeExceptionally(new ImageGenerationException(
                     ImageGenerationException.INTERNAL,
                     "local renderer failed to draw the " + request.style().key() + " image",
-                    false,
                     e));
         }
     }
