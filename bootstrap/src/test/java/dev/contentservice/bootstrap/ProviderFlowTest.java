@@ -41,7 +41,7 @@ class ProviderFlowTest {
                         "CONTENT_IMAGEGEN_API_KEY", KEY,
                         "CONTENT_IMAGEGEN_MODEL", "dall-e-2",
                         "CONTENT_IMAGEGEN_MAX_RETRIES", "1",
-                        "CONTENT_IMAGEGEN_BREAKER_MIN_CALLS", "3",
+                        "CONTENT_IMAGEGEN_BREAKER_MIN_CALLS", "1",
                         "CONTENT_IMAGEGEN_BREAKER_OPEN_SECONDS", "60",
                         "CONTENT_IMAGEGEN_FALLBACK", fallback),
                 new Properties()));
@@ -100,6 +100,19 @@ class ProviderFlowTest {
         provider.failWith(500);
 
         JsonNode failed = awaitEnd(generate("sample-1"), Duration.ofSeconds(60));
+        // the job ends with its first failed style; wait until its other calls have settled too
+        Fixtures.eventually(Duration.ofSeconds(30), () -> {
+            try {
+                JsonNode imagegen = JSON.readTree(
+                                get(service.baseUrl() + "/health/ready").body())
+                        .get("detail")
+                        .get("imagegen");
+                return imagegen.get("calls").asLong() >= 3
+                        && imagegen.get("inFlight").asInt() == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
         int requestsBefore = provider.requests();
         JsonNode next = awaitEnd(generate("sample-2"), Duration.ofSeconds(10));
 
