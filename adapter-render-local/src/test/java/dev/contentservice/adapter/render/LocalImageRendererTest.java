@@ -11,10 +11,12 @@ import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageRequest;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.PosterComposer;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.SelectedRecommendation;
 import dev.contentservice.domain.contract.Fixtures;
 import dev.contentservice.domain.contract.ImageGeneratorContract;
+import dev.contentservice.domain.contract.PosterComposerContract;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -154,6 +156,14 @@ class LocalImageRendererTest {
     class Contract extends ImageGeneratorContract {
         @Override
         protected ImageGenerator createGenerator() {
+            return renderer;
+        }
+    }
+
+    @Nested
+    class ComposerContract extends PosterComposerContract {
+        @Override
+        protected PosterComposer createComposer() {
             return renderer;
         }
     }
