@@ -6,7 +6,9 @@ import com.google.inject.Singleton;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.adapter.rest.HttpSettings;
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
@@ -38,6 +40,8 @@ final class ApplicationModule extends AbstractModule {
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
             ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
             Map<String, BooleanSupplier> probes,
             PrometheusMeterRegistry registry) {
         return new ContentHttpServer(
@@ -47,6 +51,8 @@ final class ApplicationModule extends AbstractModule {
                 awaitJobStatus,
                 estimates,
                 imageStore,
+                readDraftImages,
+                chooseStyle,
                 () -> {
                     Map<String, Boolean> states = new LinkedHashMap<>();
                     probes.forEach((name, probe) -> states.put(name, probe.getAsBoolean()));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentservice.domain.contract.Fixtures;
+import dev.contentservice.testfixtures.ProviderStub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +25,16 @@ class ProviderFlowTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String KEY = "sk-test-never-shown-0123456789";
 
-    private final ProviderStub provider = new ProviderStub(Duration.ofMillis(50));
+    private final ProviderStub provider = startProvider();
     private ContentService service;
+
+    private static ProviderStub startProvider() {
+        try {
+            return ProviderStub.start(Duration.ofMillis(50));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @AfterEach
     void stop() {
@@ -100,7 +111,7 @@ class ProviderFlowTest {
         provider.failWith(500);
 
         JsonNode failed = awaitEnd(generate("sample-1"), Duration.ofSeconds(60));
-        int requestsBefore = provider.requests();
+        long requestsBefore = provider.received();
         JsonNode next = awaitEnd(generate("sample-2"), Duration.ofSeconds(10));
 
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
@@ -108,7 +119,7 @@ class ProviderFlowTest {
         assertThat(failed.get("message").asText()).isEqualTo("다시 시도해주세요");
         assertThat(failed.get("reason").get("code").asText()).isEqualTo("IMAGEGEN_UNAVAILABLE");
         assertThat(next.get("status").asText()).isEqualTo("FAILED");
-        assertThat(provider.requests()).isEqualTo(requestsBefore); // the open circuit did not call out
+        assertThat(provider.received()).isEqualTo(requestsBefore); // the open circuit did not call out
         assertThat(failed.toString() + next).doesNotContain(KEY);
     }
 

@@ -94,6 +94,9 @@ class ImageGenerationWorkerTest {
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.generator()).contains("fake");
         ImageSet set = imageSets.find(job.eventDraftId()).orElseThrow();
+        assertThat(imageSets.latest(job.eventDraftId()).orElseThrow().jobId())
+                .as("the draft's latest images name their job")
+                .isEqualTo(job.id());
         for (ImageStyle style : ImageStyle.values()) {
             ImageFileName name =
                     ImageFileName.parse(set.url(style).substring(BASE.length())).orElseThrow();

@@ -1,4 +1,4 @@
-package dev.contentservice.bench;
+package dev.contentservice.testfixtures;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,18 +19,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stand-in for an OpenAI-compatible image API on 127.0.0.1: {@code POST {base}/images/generations} answers
- * {@code {"created":…,"data":[{"b64_json":"<a 1×1 PNG>"}]}} after a delay that can be changed while it runs.
- * A waiting request holds no thread (its answer is scheduled), so thousands can wait at once.
+ * A stand-in for an OpenAI-compatible image API on 127.0.0.1: {@code POST {base}/images/generations}
+ * answers {@code {"created":…,"data":[{"b64_json":"<a 1×1 PNG>"}]}} after a delay that can be changed
+ * while it runs, or with an error status when told to. A waiting request holds no thread (its answer is
+ * scheduled), so thousands can wait at once.
  */
-final class ProviderStub implements AutoCloseable {
-    /** A valid 1×1 transparent PNG. */
-    static final byte[] TINY_PNG = Base64.getDecoder()
+public final class ProviderStub implements AutoCloseable {
+    /** A valid 1×1 transparent PNG: the image of every successful answer. */
+    public static final byte[] TINY_PNG = Base64.getDecoder()
             .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     private static final byte[] ANSWER_TAIL = ("\"data\":[{\"b64_json\":\""
                     + Base64.getEncoder().encodeToString(TINY_PNG) + "\"}]}")
             .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_BODY =
+            "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
 
     private final HttpServer server;
     private final ExecutorService handlers;
@@ -36,6 +41,9 @@ final class ProviderStub implements AutoCloseable {
     private final AtomicLong delayMillis = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile int failWith;
+    private boolean closed;
 
     private ProviderStub(HttpServer server, ExecutorService handlers, ScheduledExecutorService timer) {
         this.server = server;
@@ -43,13 +51,13 @@ final class ProviderStub implements AutoCloseable {
         this.timer = timer;
     }
 
-    /** Starts the stub on a free loopback port. */
-    static ProviderStub start(Duration delay) throws IOException {
+    /** Starts the stub on a free loopback port, answering after {@code delay}. */
+    public static ProviderStub start(Duration delay) throws IOException {
         // without TCP_NODELAY, Nagle's algorithm and the client's delayed ACK add ~40 ms to small answers
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
-        ExecutorService handlers = Executors.newFixedThreadPool(2, Daemon.threads("stub-http"));
-        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, Daemon.threads("stub-timer"));
+        ExecutorService handlers = Executors.newFixedThreadPool(4, DaemonThreads.named("stub-http"));
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, DaemonThreads.named("stub-timer"));
         ProviderStub stub = new ProviderStub(server, handlers, timer);
         stub.delay(delay);
         server.createContext("/v1/images/generations", stub::handle);
@@ -59,20 +67,38 @@ final class ProviderStub implements AutoCloseable {
     }
 
     /** The base URL to configure as {@code CONTENT_IMAGEGEN_URL}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    void delay(Duration delay) {
+    /** From now on answers come after {@code delay}. */
+    public void delay(Duration delay) {
         delayMillis.set(delay.toMillis());
     }
 
-    long received() {
+    /** From now on every request is answered with this status (0: answer with the image again). */
+    public void failWith(int status) {
+        this.failWith = status;
+    }
+
+    /** Requests received so far. */
+    public long received() {
         return received.get();
     }
 
-    long answered() {
+    /** Images answered so far. */
+    public long answered() {
         return answered.get();
+    }
+
+    /** The {@code Authorization} header of every request so far ({@code "null"} when absent). */
+    public List<String> authorizations() {
+        return authorizations;
+    }
+
+    /** The PNG every successful answer carries. */
+    public byte[] image() {
+        return TINY_PNG.clone();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -80,9 +106,15 @@ final class ProviderStub implements AutoCloseable {
             body.transferTo(OutputStream.nullOutputStream());
         }
         received.incrementAndGet();
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         if (!"POST".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(405, -1);
             exchange.close();
+            return;
+        }
+        int status = failWith;
+        if (status != 0) {
+            send(exchange, status, ERROR_BODY);
             return;
         }
         long delay = delayMillis.get();
@@ -98,20 +130,29 @@ final class ProviderStub implements AutoCloseable {
         byte[] body = new byte[head.length + ANSWER_TAIL.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(ANSWER_TAIL, 0, body, head.length, ANSWER_TAIL.length);
+        if (send(exchange, 200, body)) {
+            answered.incrementAndGet();
+        }
+    }
+
+    private static boolean send(HttpExchange exchange, int status, byte[] body) {
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
-            answered.incrementAndGet();
+            return true;
         } catch (IOException e) {
-            // the client gave up (its process was stopped): nothing to answer
+            return false; // the client went away (its process was stopped): nothing to answer
         }
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-        timer.shutdownNow();
-        handlers.shutdownNow();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+            timer.shutdownNow();
+            handlers.shutdownNow();
+        }
     }
 }
