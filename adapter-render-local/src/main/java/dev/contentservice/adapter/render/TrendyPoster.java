@@ -342,5 +342,7 @@ final class TrendyPoster implements PosterStyle {
         c.g.fill(new Ellipse2D.Float(cx + r * 0.38f - 6, cy - r * 0.3f - 9, 12, 18));
         c.g.setStroke(new BasicStroke(6, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         c.g.draw(new Arc2D.Float(cx - r * 0.55f, cy - r * 0.5f, r * 1.1f, r * 1.05f, 200, 140, Arc2D.OPEN));
+        c.reserve(
+                Role.LABEL, new Rectangle2D.Float(cx - r, cy - r, 2 * r + 5, 2 * r + 6), "", 0); // no stars on its face
     }
 }
