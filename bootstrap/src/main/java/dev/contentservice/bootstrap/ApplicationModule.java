@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.adapter.rest.HttpSettings;
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.CancelJob;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
@@ -14,6 +15,7 @@ import dev.contentservice.domain.JobChanges;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** The use cases, the worker (both by their @Inject constructors), waiting on jobs, and the HTTP server. */
@@ -34,6 +36,7 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     ContentHttpServer httpServer(
             RequestImageGeneration requestImageGeneration,
+            CancelJob cancelJob,
             ReadJobStatus readJobStatus,
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
@@ -52,6 +55,7 @@ final class ApplicationModule extends AbstractModule {
                     probes.forEach((name, probe) -> states.put(name, probe.getAsBoolean()));
                     return states;
                 },
-                registry::scrape);
+                registry::scrape,
+                Optional.of(cancelJob));
     }
 }

@@ -79,9 +79,27 @@ final class ServiceProcess implements AutoCloseable {
         return send("POST", path);
     }
 
+    /** A POST with a JSON body. */
+    HttpResponse<String> post(String path, String json) throws IOException {
+        return send("POST", path, json);
+    }
+
+    HttpResponse<String> delete(String path) throws IOException {
+        return send("DELETE", path);
+    }
+
     private HttpResponse<String> send(String method, String path) throws IOException {
+        return send(method, path, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody())
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .build();
         try {
