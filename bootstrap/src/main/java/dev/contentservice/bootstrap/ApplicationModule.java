@@ -7,6 +7,7 @@ import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.adapter.rest.HttpSettings;
 import dev.contentservice.application.AwaitJobStatus;
 import dev.contentservice.application.CancelJob;
+import dev.contentservice.application.ImageGenerationWorker;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
@@ -24,6 +25,12 @@ final class ApplicationModule extends AbstractModule {
 
     ApplicationModule(ContentConfig config) {
         this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        // one worker per service: the one started is the one told to stop canceled jobs
+        bind(ImageGenerationWorker.class).in(Singleton.class);
     }
 
     @Provides

@@ -102,7 +102,9 @@ class IntegrationsAcrossInstancesTest {
 
         assertThat(canceled.statusCode()).as(canceled.body()).isEqualTo(200);
         assertThat(json(canceled.body()).at("/reason/code").asText()).isEqualTo("JOB_CANCELED");
-        assertThat(json(a.get("/api/content/jobs/" + jobId + "/status").body()).at("/reason/code").asText())
+        assertThat(json(a.get("/api/content/jobs/" + jobId + "/status").body())
+                        .at("/reason/code")
+                        .asText())
                 .isEqualTo("JOB_CANCELED");
         assertThat(Fixtures.eventually(
                         Duration.ofSeconds(10),
@@ -118,11 +120,15 @@ class IntegrationsAcrossInstancesTest {
     void a_webhook_owed_by_a_sigkilled_instance_is_delivered_by_another() throws Exception {
         ProviderStub quick = provider(Duration.ofMillis(50));
         // the first attempt gets no answer: the instance dies while it waits
-        receiver.enqueue(new MockResponse.Builder().headersDelay(60, TimeUnit.SECONDS).code(200).build());
+        receiver.enqueue(new MockResponse.Builder()
+                .headersDelay(60, TimeUnit.SECONDS)
+                .code(200)
+                .build());
         receiver.enqueue(new MockResponse.Builder().code(200).build());
         ServiceProcess dying = instance("dying", quick).start();
         String body = "{\"webhook\":\"" + receiver.url("/hook") + "\",\"metadata\":{\"ref\":\"k-9\"}}";
-        String jobId = json(dying.post("/api/content/images/" + aiRecommendation() + "/generate", body).body())
+        String jobId = json(dying.post("/api/content/images/" + aiRecommendation() + "/generate", body)
+                        .body())
                 .get("jobId")
                 .asText();
         RecordedRequest first = receiver.takeRequest(30, TimeUnit.SECONDS);
@@ -133,14 +139,14 @@ class IntegrationsAcrossInstancesTest {
 
         RecordedRequest second = receiver.takeRequest(60, TimeUnit.SECONDS);
         assertThat(second).as("the other instance delivered it").isNotNull();
-        assertThat(second.getHeaders().get("webhook-id")).isEqualTo(first.getHeaders().get("webhook-id"));
+        assertThat(second.getHeaders().get("webhook-id"))
+                .isEqualTo(first.getHeaders().get("webhook-id"));
         assertThat(WebhooksAndCancelTest.verifies(second)).isTrue();
         JsonNode payload = JSON.readTree(second.getBody().utf8());
         assertThat(payload.at("/data/jobId").asText()).isEqualTo(jobId);
         assertThat(payload.at("/data/status").asText()).isEqualTo("COMPLETED");
         assertThat(payload.at("/data/metadata/ref").asText()).isEqualTo("k-9");
-        assertThat(Fixtures.eventually(
-                        Duration.ofSeconds(10), () -> !redis.exists("content:webhook:" + jobId)))
+        assertThat(Fixtures.eventually(Duration.ofSeconds(10), () -> !redis.exists("content:webhook:" + jobId)))
                 .as("a delivered webhook is forgotten")
                 .isTrue();
     }

@@ -96,9 +96,7 @@ final class ServiceProcess implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .method(
                         method,
-                        json == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json))
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .build();

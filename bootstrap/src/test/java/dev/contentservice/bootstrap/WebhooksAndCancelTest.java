@@ -73,9 +73,7 @@ class WebhooksAndCancelTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(via.baseUrl() + path))
                 .method(
                         method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body))
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .build();
@@ -99,7 +97,11 @@ class WebhooksAndCancelTest {
         String id = request.getHeaders().get("webhook-id");
         long timestamp = Long.parseLong(request.getHeaders().get("webhook-timestamp"));
         return WebhookSigner.ofSecret(SECRET)
-                .verifies(id, timestamp, request.getBody().utf8(), request.getHeaders().get("webhook-signature"));
+                .verifies(
+                        id,
+                        timestamp,
+                        request.getBody().utf8(),
+                        request.getHeaders().get("webhook-signature"));
     }
 
     @Test
@@ -152,7 +154,8 @@ class WebhooksAndCancelTest {
         assertThat(json(refused).get("code").asText()).isEqualTo("CONTENT_008");
         assertThat(metadataAddress.statusCode()).isEqualTo(400);
         ContentService lenient = withWebhooks();
-        assertThat(send(lenient, "POST", "/api/content/images/sample-1/generate", body).statusCode())
+        assertThat(send(lenient, "POST", "/api/content/images/sample-1/generate", body)
+                        .statusCode())
                 .isEqualTo(202);
     }
 
@@ -173,8 +176,7 @@ class WebhooksAndCancelTest {
     }
 
     @Test
-    void cancel_of_a_running_job_fails_it_stops_its_drawings_sends_its_webhook_and_frees_the_draft()
-            throws Exception {
+    void cancel_of_a_running_job_fails_it_stops_its_drawings_sends_its_webhook_and_frees_the_draft() throws Exception {
         List<CompletableFuture<GeneratedImage>> drawings = new CopyOnWriteArrayList<>();
         Module neverDone = binder -> binder.bind(ImageGenerator.class).toInstance(request -> {
             CompletableFuture<GeneratedImage> drawing = new CompletableFuture<>();

@@ -137,6 +137,11 @@ public final class ImageGenerationWorker implements AutoCloseable {
         return runs.containsKey(jobId);
     }
 
+    /** The jobs this instance is drawing right now. */
+    public java.util.Set<JobId> running() {
+        return java.util.Set.copyOf(runs.keySet());
+    }
+
     /**
      * Stops drawing a job that ended elsewhere (it was canceled): its generator calls are cancelled and
      * nothing more is written for it. Does nothing when the job does not run here.

@@ -4,14 +4,17 @@ import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobRepository;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Brings a cancel to the instance that draws the job: on each job-change notice for a job this instance's
  * worker is drawing, reads the job and, when it ended (it was canceled on any instance), tells the worker
- * to stop it, which cancels its provider calls. Notices of other jobs cost nothing.
+ * to stop it, which cancels its provider calls. Notices of other jobs cost nothing. Notices may be lost
+ * (a subscriber reconnecting), so the jobs being drawn are also looked at every {@link #RECHECK}.
  */
 public final class StopEndedJobs implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StopEndedJobs.class.getName());
@@ -19,7 +22,9 @@ public final class StopEndedJobs implements AutoCloseable {
     private final JobChanges changes;
     private final JobRepository jobs;
     private final ImageGenerationWorker worker;
-    private final ExecutorService reads = Executors.newSingleThreadExecutor(runnable -> {
+    static final Duration RECHECK = Duration.ofSeconds(5);
+
+    private final ScheduledExecutorService reads = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "content-stop-ended-jobs");
         thread.setDaemon(true);
         return thread;
@@ -35,6 +40,9 @@ public final class StopEndedJobs implements AutoCloseable {
     public synchronized void start() {
         if (subscription == null) {
             subscription = changes.subscribe(this::noticed);
+            long every = RECHECK.toMillis();
+            reads.scheduleWithFixedDelay(
+                    () -> worker.running().forEach(this::stopIfEnded), every, every, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -42,13 +50,15 @@ public final class StopEndedJobs implements AutoCloseable {
         if (!worker.isRunning(jobId)) {
             return;
         }
-        reads.execute(() -> {
-            try {
-                jobs.find(jobId).filter(job -> job.status().isTerminal()).ifPresent(ended -> worker.stop(jobId));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "job {0}: could not read it after a notice: {1}", jobId, e.toString());
-            }
-        });
+        reads.execute(() -> stopIfEnded(jobId));
+    }
+
+    private void stopIfEnded(JobId jobId) {
+        try {
+            jobs.find(jobId).filter(job -> job.status().isTerminal()).ifPresent(ended -> worker.stop(jobId));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job {0}: could not read it: {1}", jobId, e.toString());
+        }
     }
 
     @Override
