@@ -7,8 +7,10 @@ import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.adapter.rest.HttpSettings;
 import dev.contentservice.application.AwaitJobStatus;
 import dev.contentservice.application.CancelJob;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.ImageGenerationWorker;
 import dev.contentservice.application.JobDurationEstimator;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The use cases, the worker (both by their @Inject constructors), waiting on jobs, and the HTTP server. */
 final class ApplicationModule extends AbstractModule {
@@ -48,15 +51,20 @@ final class ApplicationModule extends AbstractModule {
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
             ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
             Map<String, BooleanSupplier> probes,
+            Map<String, Supplier<Object>> details,
             PrometheusMeterRegistry registry) {
-        return new ContentHttpServer(
+        ContentHttpServer server = new ContentHttpServer(
                 HttpSettings.onPort(config.httpPort()),
                 requestImageGeneration,
                 readJobStatus,
                 awaitJobStatus,
                 estimates,
                 imageStore,
+                readDraftImages,
+                chooseStyle,
                 () -> {
                     Map<String, Boolean> states = new LinkedHashMap<>();
                     probes.forEach((name, probe) -> states.put(name, probe.getAsBoolean()));
@@ -64,5 +72,10 @@ final class ApplicationModule extends AbstractModule {
                 },
                 registry::scrape,
                 Optional.of(cancelJob));
+        return server.readinessDetail(() -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            details.forEach((name, supplier) -> detail.put(name, supplier.get()));
+            return detail;
+        });
     }
 }

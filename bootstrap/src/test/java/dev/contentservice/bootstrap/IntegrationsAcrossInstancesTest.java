@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentservice.adapter.redis.RedisServerExtension;
 import dev.contentservice.domain.contract.Fixtures;
+import dev.contentservice.testfixtures.ProviderStub;
+import dev.contentservice.testfixtures.ServiceProcess;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,6 +56,16 @@ class IntegrationsAcrossInstancesTest {
     }
 
     private ServiceProcess instance(String name, ProviderStub provider) {
+        ServiceProcess process = ServiceProcess.java(
+                name + "-" + System.nanoTime(),
+                List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()),
+                environment(provider),
+                Path.of("target", "instances"));
+        resources.add(process);
+        return process;
+    }
+
+    private Map<String, String> environment(ProviderStub provider) {
         Map<String, String> env = new HashMap<>();
         env.put("CONTENT_REDIS_URL", REDIS.url());
         env.put("CONTENT_IMAGEGEN_URL", provider.baseUrl());
@@ -61,13 +74,11 @@ class IntegrationsAcrossInstancesTest {
         env.put("CONTENT_WEBHOOK_SECRET", WebhooksAndCancelTest.SECRET);
         env.put("CONTENT_WEBHOOK_ALLOW_PRIVATE", "true");
         env.put("CONTENT_WEBHOOK_TIMEOUT_SECONDS", "3");
-        ServiceProcess process = new ServiceProcess(name, env);
-        resources.add(process);
-        return process;
+        return env;
     }
 
-    private ProviderStub provider(Duration delay) {
-        ProviderStub provider = new ProviderStub(delay);
+    private ProviderStub provider(Duration delay) throws IOException {
+        ProviderStub provider = ProviderStub.start(delay);
         resources.add(provider);
         return provider;
     }
@@ -88,7 +99,7 @@ class IntegrationsAcrossInstancesTest {
     @Test
     void delete_on_one_instance_fails_the_job_drawn_on_another_and_stops_its_provider_calls() throws Exception {
         ProviderStub slow = provider(Duration.ofSeconds(120));
-        ServiceProcess a = instance("drawing", slow).start();
+        ServiceProcess a = instance("drawing", slow);
         String draft = aiRecommendation();
         String jobId = json(a.post("/api/content/images/" + draft + "/generate").body())
                 .get("jobId")
@@ -96,7 +107,7 @@ class IntegrationsAcrossInstancesTest {
         assertThat(Fixtures.eventually(
                         Duration.ofSeconds(20), () -> "PROCESSING".equals(redis.hget("job:" + jobId, "status"))))
                 .isTrue();
-        ServiceProcess b = instance("canceling", slow).start();
+        ServiceProcess b = instance("canceling", slow);
 
         var canceled = b.delete("/api/content/jobs/" + jobId);
 
@@ -125,7 +136,7 @@ class IntegrationsAcrossInstancesTest {
                 .code(200)
                 .build());
         receiver.enqueue(new MockResponse.Builder().code(200).build());
-        ServiceProcess dying = instance("dying", quick).start();
+        ServiceProcess dying = instance("dying", quick);
         String body = "{\"webhook\":\"" + receiver.url("/hook") + "\",\"metadata\":{\"ref\":\"k-9\"}}";
         String jobId = json(dying.post("/api/content/images/" + aiRecommendation() + "/generate", body)
                         .body())
@@ -135,7 +146,7 @@ class IntegrationsAcrossInstancesTest {
         assertThat(first).as("the first attempt reached the receiver").isNotNull();
 
         dying.kill();
-        instance("survivor", quick).start();
+        instance("survivor", quick);
 
         RecordedRequest second = receiver.takeRequest(60, TimeUnit.SECONDS);
         assertThat(second).as("the other instance delivered it").isNotNull();

@@ -17,9 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +59,8 @@ public final class AwaitJobStatus implements AutoCloseable {
         if (recheckEvery.isZero() || recheckEvery.isNegative()) {
             throw new IllegalArgumentException("recheckEvery must be positive, was " + recheckEvery);
         }
-        this.readers = Executors.newFixedThreadPool(READERS, daemonThreads("content-await-read"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("content-await-timer"));
+        this.readers = Executors.newFixedThreadPool(READERS, Async.daemonThreads("content-await-read"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-await-timer"));
         long every = recheckEvery.toMillis();
         timer.scheduleWithFixedDelay(this::recheckAll, every, every, TimeUnit.MILLISECONDS);
         this.subscription = changes.subscribe(this::changed);
@@ -98,12 +96,9 @@ public final class AwaitJobStatus implements AutoCloseable {
             unregister(waiter);
             return first;
         }
-        ScheduledFuture<?> timeout =
-                timer.schedule(() -> runReader(waiter::timeUp), bounded.toMillis(), TimeUnit.MILLISECONDS);
-        waiter.future.whenComplete((view, error) -> {
-            unregister(waiter);
-            timeout.cancel(false);
-        });
+        waiter.timeout = timer.schedule(() -> runReader(waiter::timeUp), bounded.toMillis(), TimeUnit.MILLISECONDS);
+        // completed from outside (a caller cancels): leave too; the waiter's own answers leave before
+        waiter.future.whenComplete((view, error) -> waiter.leave());
         return waiter.future;
     }
 
@@ -210,9 +205,16 @@ public final class AwaitJobStatus implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds the watcher inside the map's atomic step for its job, so that it can never land in a set that a
+     * concurrent {@link #unregister} has just dropped from the map (such a watcher heard no notice).
+     */
     private void register(Watcher watcher) {
-        watchers.computeIfAbsent(watcher.id(), id -> ConcurrentHashMap.newKeySet())
-                .add(watcher);
+        watchers.compute(watcher.id(), (id, set) -> {
+            Set<Watcher> into = set == null ? ConcurrentHashMap.newKeySet() : set;
+            into.add(watcher);
+            return into;
+        });
     }
 
     private void unregister(Watcher watcher) {
@@ -232,10 +234,14 @@ public final class AwaitJobStatus implements AutoCloseable {
         void cancel();
     }
 
-    /** A long-poll: completes at the first final status, or with whatever is current when time is up. */
+    /**
+     * A long-poll: completes at the first final status, or with whatever is current when time is up. It
+     * leaves the registry before it completes, so that whoever sees the answer no longer counts it.
+     */
     private final class Waiter implements Watcher {
         private final JobId id;
         final CompletableFuture<JobStatusView> future = new CompletableFuture<>();
+        volatile ScheduledFuture<?> timeout;
 
         Waiter(JobId id) {
             this.id = id;
@@ -249,17 +255,20 @@ public final class AwaitJobStatus implements AutoCloseable {
         @Override
         public void seen(JobStatusView view) {
             if (isFinal(view)) {
+                leave();
                 future.complete(view);
             }
         }
 
         @Override
         public void gone(JobNotFoundException error) {
+            leave();
             future.completeExceptionally(error);
         }
 
         @Override
         public void cancel() {
+            leave();
             future.cancel(false);
         }
 
@@ -267,10 +276,19 @@ public final class AwaitJobStatus implements AutoCloseable {
             if (future.isDone()) {
                 return;
             }
+            leave();
             try {
                 future.complete(reads.read(id));
             } catch (RuntimeException e) {
                 future.completeExceptionally(e);
+            }
+        }
+
+        void leave() {
+            unregister(this);
+            ScheduledFuture<?> scheduled = timeout;
+            if (scheduled != null) {
+                scheduled.cancel(false);
             }
         }
     }
@@ -302,14 +320,5 @@ public final class AwaitJobStatus implements AutoCloseable {
         public int hashCode() {
             return System.identityHashCode(this);
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -71,7 +71,7 @@ public final class RequestImageGeneration {
         if (options.webhook().isPresent()) {
             webhooks.owe(candidate); // before the job exists, so no stored job can miss its delivery
         }
-        Job job = jobs.submit(candidate, Job.TTL);
+        Job job = jobs.submit(candidate);
         boolean created = job.id().equals(candidate.id());
         if (created) {
             metrics.jobCreated();

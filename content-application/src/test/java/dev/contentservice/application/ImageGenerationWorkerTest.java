@@ -70,7 +70,7 @@ class ImageGenerationWorkerTest {
             png(request.jobId() + "/" + request.style().key(), "fake"));
 
     private Job submit() {
-        return store.submit(Fixtures.newJob(), Job.TTL);
+        return store.submit(Fixtures.newJob());
     }
 
     private Job awaitTerminal(JobId id) {
@@ -94,6 +94,9 @@ class ImageGenerationWorkerTest {
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.generator()).contains("fake");
         ImageSet set = imageSets.find(job.eventDraftId()).orElseThrow();
+        assertThat(imageSets.latest(job.eventDraftId()).orElseThrow().jobId())
+                .as("the draft's latest images name their job")
+                .isEqualTo(job.id());
         for (ImageStyle style : ImageStyle.values()) {
             ImageFileName name =
                     ImageFileName.parse(set.url(style).substring(BASE.length())).orElseThrow();
@@ -111,7 +114,7 @@ class ImageGenerationWorkerTest {
                 try {
                     // each style waits until all three were requested: only parallel requests can finish
                     if (!allThreeAsked.await(5, TimeUnit.SECONDS)) {
-                        throw new ImageGenerationException(ImageGenerationException.INTERNAL, "not parallel", false);
+                        throw new ImageGenerationException(ImageGenerationException.INTERNAL, "not parallel");
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -129,7 +132,7 @@ class ImageGenerationWorkerTest {
     void a_failing_style_fails_the_job_at_once_with_its_code() {
         worker(request -> request.style() == ImageStyle.FANCY
                 ? CompletableFuture.failedFuture(
-                        new ImageGenerationException(ImageGenerationException.REJECTED, "content policy", false))
+                        new ImageGenerationException(ImageGenerationException.REJECTED, "content policy"))
                 : new CompletableFuture<>()); // the other styles never answer
 
         Job failed = awaitTerminal(submit().id());
@@ -181,7 +184,7 @@ class ImageGenerationWorkerTest {
     @Test
     void an_already_finished_job_is_acknowledged_without_drawing() throws Exception {
         Job job = submit();
-        store.update(Fixtures.completed(job));
+        Fixtures.storeCompleted(store, job);
         AtomicInteger drawn = new AtomicInteger();
 
         worker(request -> {
@@ -220,8 +223,8 @@ class ImageGenerationWorkerTest {
         AtomicInteger outages = new AtomicInteger(2);
         dev.contentservice.domain.JobRepository flaky = new dev.contentservice.domain.JobRepository() {
             @Override
-            public Job submit(Job candidate, Duration ttl) {
-                return store.submit(candidate, ttl);
+            public Job submit(Job candidate) {
+                return store.submit(candidate);
             }
 
             @Override

@@ -96,7 +96,7 @@ class WebhookDispatcherTest {
         WebhookDispatcher dispatcher = new WebhookDispatcher(
                 outbox,
                 sender,
-                new ReadJobStatus(jobs, new InMemoryImageSets(clock)),
+                new ReadJobStatus(jobs, new InMemoryImageSets(clock), clock),
                 jobs,
                 view -> "{\"type\":\"job.failed\",\"jobId\":\"" + view.job().id() + "\"}",
                 clock,
@@ -112,7 +112,7 @@ class WebhookDispatcherTest {
                 WebhookTarget.parse("http://127.0.0.1:9/hook").orElseThrow());
         Job job = Job.create(JobId.random(), Fixtures.recommendation(Fixtures.uniqueDraft()), options, clock);
         dispatcher.owe(job);
-        jobs.submit(job, Job.TTL);
+        jobs.submit(job);
         jobs.update(job.fail(JobFailure.of(JobFailure.CANCELED, "canceled"), clock));
         return job;
     }
@@ -200,7 +200,7 @@ class WebhookDispatcherTest {
                 WebhookTarget.parse("http://127.0.0.1:9/hook").orElseThrow());
         Job job = Job.create(JobId.random(), Fixtures.recommendation(Fixtures.uniqueDraft()), options, clock);
         dispatcher.owe(job);
-        jobs.submit(job, Job.TTL);
+        jobs.submit(job);
         clock.set(clock.instant().plus(settings.recheckEvery()));
         assertThat(Fixtures.eventually(
                         Duration.ofSeconds(10),

@@ -4,26 +4,30 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The SNS formats a job may ask for: {@code square} 1080×1080 (the seed's, and the default), {@code
- * portrait} 1080×1350 (4:5, feeds) and {@code story} 1080×1920 (9:16). Not to be confused with {@link
- * ImageFormat}, the file type of a stored image.
+ * The SNS sizes a poster is composed at. Not to be confused with {@link ImageFormat}, the media type of
+ * the bytes: every poster format is delivered as a PNG.
  */
 public enum PosterFormat {
-    SQUARE(1080, 1080),
-    PORTRAIT(1080, 1350),
-    STORY(1080, 1920);
+    /** 1080×1080, the feed square: the seed's size and the default. */
+    SQUARE("square", 1080, 1080),
+    /** 1080×1350 (4:5), the tallest feed post. */
+    PORTRAIT("portrait", 1080, 1350),
+    /** 1080×1920 (9:16), stories and reels. */
+    STORY("story", 1080, 1920);
 
+    private final String key;
     private final int width;
     private final int height;
 
-    PosterFormat(int width, int height) {
+    PosterFormat(String key, int width, int height) {
+        this.key = key;
         this.width = width;
         this.height = height;
     }
 
-    /** The name in the API: {@code square}, {@code portrait}, {@code story}. */
+    /** {@code square}, {@code portrait} or {@code story}: the key used in JSON and Redis. */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     public int width() {
@@ -35,8 +39,12 @@ public enum PosterFormat {
     }
 
     public static Optional<PosterFormat> fromKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        String normalized = key.toLowerCase(Locale.ROOT).strip();
         for (PosterFormat format : values()) {
-            if (format.key().equals(key)) {
+            if (format.key.equals(normalized)) {
                 return Optional.of(format);
             }
         }

@@ -11,10 +11,15 @@ import dev.contentservice.domain.contract.ImageStoreContract;
 import dev.contentservice.domain.contract.JobChangesContract;
 import dev.contentservice.domain.contract.JobQueueContract;
 import dev.contentservice.domain.contract.JobRepositoryContract;
+import dev.contentservice.domain.contract.MovableClock;
+import dev.contentservice.domain.contract.ProviderBudgetContract;
 import dev.contentservice.domain.contract.RecommendationSourceContract;
 import dev.contentservice.domain.contract.WebhookOutboxContract;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory adapters pass every port's contract suite. */
@@ -22,9 +27,16 @@ class InMemoryContractTests {
 
     @Nested
     class Jobs extends JobRepositoryContract {
+        private final MovableClock clock = new MovableClock(Instant.now());
+
         @Override
         protected JobRepository createJobRepository() {
-            return new InMemoryJobStore(Clock.systemUTC(), Duration.ofMinutes(1));
+            return new InMemoryJobStore(clock, Duration.ofMinutes(1));
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            clock.advance(duration);
         }
     }
 
@@ -55,6 +67,16 @@ class InMemoryContractTests {
     }
 
     @Nested
+    class Budget extends ProviderBudgetContract {
+        @Override
+        protected Pair createBudgets(Optional<Integer> perMinute) {
+            InMemoryProviderBudget budget = new InMemoryProviderBudget(
+                    Clock.systemUTC(), perMinute.map(OptionalInt::of).orElse(OptionalInt.empty()));
+            return new Pair(budget, budget);
+        }
+    }
+
+    @Nested
     class Recommendations extends RecommendationSourceContract {
         private final InMemoryRecommendations recommendations = new InMemoryRecommendations();
 
@@ -71,17 +93,31 @@ class InMemoryContractTests {
 
     @Nested
     class ImageSets extends ImageSetRepositoryContract {
+        private final MovableClock clock = new MovableClock(Instant.now());
+
         @Override
         protected ImageSetRepository createImageSetRepository() {
-            return new InMemoryImageSets(Clock.systemUTC());
+            return new InMemoryImageSets(clock);
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            clock.advance(duration);
         }
     }
 
     @Nested
     class Images extends ImageStoreContract {
+        private final MovableClock clock = new MovableClock(Instant.now());
+
         @Override
         protected ImageStore createImageStore() {
-            return new InMemoryImageStore(Clock.systemUTC());
+            return new InMemoryImageStore(clock);
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            clock.advance(duration);
         }
     }
 }

@@ -48,6 +48,11 @@ class RedisContractTests {
         protected JobRepository createJobRepository() {
             return backend(RedisSettings.DEFAULT_LEASE).jobRepository();
         }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            REDIS.letTimePass(duration);
+        }
     }
 
     @Nested
@@ -105,6 +110,11 @@ class RedisContractTests {
         protected ImageSetRepository createImageSetRepository() {
             return backend(RedisSettings.DEFAULT_LEASE).imageSetRepository();
         }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            REDIS.letTimePass(duration);
+        }
     }
 
     @Nested
@@ -112,6 +122,11 @@ class RedisContractTests {
         @Override
         protected ImageStore createImageStore() {
             return backend(RedisSettings.DEFAULT_LEASE).imageStore();
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            REDIS.letTimePass(duration);
         }
     }
 }

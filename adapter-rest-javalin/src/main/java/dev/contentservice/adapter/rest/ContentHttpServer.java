@@ -2,9 +2,12 @@ package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
 import dev.contentservice.application.CancelJob;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
+import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -41,8 +44,12 @@ public final class ContentHttpServer implements AutoCloseable {
     /** Longer than the longest wait (30 s), so that a silent long-poll is not cut by Jetty's idle timeout. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(65);
 
+    /** Where this server hosts the images it stores: the one place this path is written. */
+    public static final String IMAGE_FILES_PATH = "/api/content/images/files/";
+
     private final HttpSettings settings;
     private final Javalin app;
+    private final OperationsApi operations;
     private boolean started;
     private boolean stopped;
 
@@ -52,6 +59,8 @@ public final class ContentHttpServer implements AutoCloseable {
      * @param metricsScrape the metrics in the Prometheus text format, read on each {@code /metrics}
      * @param awaitJobStatus serves the status requests that wait, and the job events
      * @param estimates the {@code Retry-After} of jobs in progress (the settings' value until it knows)
+     * @param readDraftImages the draft's latest images, for {@code GET /api/content/images/{eventDraftId}}
+     * @param chooseStyle the owner's choice, for {@code PUT /api/content/images/{eventDraftId}/selection}
      */
     public ContentHttpServer(
             HttpSettings settings,
@@ -60,6 +69,8 @@ public final class ContentHttpServer implements AutoCloseable {
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
             ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
             Supplier<Map<String, Boolean>> readiness,
             Supplier<String> metricsScrape) {
         this(
@@ -69,6 +80,8 @@ public final class ContentHttpServer implements AutoCloseable {
                 awaitJobStatus,
                 estimates,
                 imageStore,
+                readDraftImages,
+                chooseStyle,
                 readiness,
                 metricsScrape,
                 Optional.empty());
@@ -82,6 +95,8 @@ public final class ContentHttpServer implements AutoCloseable {
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
             ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
             Supplier<Map<String, Boolean>> readiness,
             Supplier<String> metricsScrape,
             Optional<CancelJob> cancelJob) {
@@ -94,12 +109,25 @@ public final class ContentHttpServer implements AutoCloseable {
                 imageStore,
                 settings.retryAfterSeconds(),
                 cancelJob);
+        DraftImagesApi draftImages = new DraftImagesApi(readDraftImages, chooseStyle);
         OperationsApi operations = new OperationsApi(readiness, metricsScrape);
+        this.operations = operations;
         ErrorResponder errors = new ErrorResponder(settings.retryAfterSeconds());
-        this.app = Javalin.create(config -> configure(config, content, operations, errors));
+        this.app = Javalin.create(config -> configure(config, content, draftImages, operations, errors));
     }
 
-    private void configure(JavalinConfig config, ContentApi content, OperationsApi operations, ErrorResponder errors) {
+    /** Links to the images this server hosts, under the public base URL (no trailing slash) read on each call. */
+    public static ImageLinks imageLinks(Supplier<String> publicBaseUrl) {
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        return name -> publicBaseUrl.get() + IMAGE_FILES_PATH + name.value();
+    }
+
+    private void configure(
+            JavalinConfig config,
+            ContentApi content,
+            DraftImagesApi draftImages,
+            OperationsApi operations,
+            ErrorResponder errors) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -128,6 +156,10 @@ public final class ContentHttpServer implements AutoCloseable {
                 files.directory = WEB_FOLDER;
                 files.location = Location.CLASSPATH;
             });
+            byte[] pageConfig = PageConfig.script();
+            config.routes.get(
+                    PageConfig.PATH,
+                    ctx -> ctx.contentType(PageConfig.MEDIA_TYPE).result(pageConfig));
         } else {
             LOG.info("No {}/index.html on the classpath: the demo page is not served", WEB_FOLDER);
         }
@@ -136,7 +168,7 @@ public final class ContentHttpServer implements AutoCloseable {
         config.routes.before(bodyLimit::check);
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
 
-        for (Route route : routes(content, operations)) {
+        for (Route route : routes(content, draftImages, operations)) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
             if (HandlerType.GET.equals(route.method())) {
                 // HEAD answers exactly like GET, without the body (Javalin alone answers 200 to any HEAD)
@@ -150,9 +182,11 @@ public final class ContentHttpServer implements AutoCloseable {
     }
 
     /** Every route of the API (each GET also answers HEAD); the OpenAPI test checks they are all documented. */
-    static List<Route> routes(ContentApi content, OperationsApi operations) {
+    static List<Route> routes(ContentApi content, DraftImagesApi draftImages, OperationsApi operations) {
         List<Route> routes = new java.util.ArrayList<>(List.of(
                 new Route(HandlerType.POST, ContentApi.GENERATE_PATH, content::generate),
+                new Route(HandlerType.GET, DraftImagesApi.DRAFT_IMAGES_PATH, draftImages::read),
+                new Route(HandlerType.PUT, DraftImagesApi.SELECTION_PATH, draftImages::choose),
                 new Route(HandlerType.GET, ContentApi.STATUS_PATH, content::status),
                 new Route(HandlerType.GET, ContentApi.EVENTS_PATH, content::events),
                 new Route(HandlerType.GET, ContentApi.IMAGE_FILE_PATH, content::imageFile),
@@ -169,6 +203,15 @@ public final class ContentHttpServer implements AutoCloseable {
     record Route(HandlerType method, String path, Handler handler) {}
 
     /** Starts listening; returns the actual port (the chosen one when the settings asked for 0). */
+    /**
+     * Adds a {@code detail} object to {@code /health/ready}: more about some components (for example the image
+     * provider's circuit), read on each request; it never changes the status.
+     */
+    public ContentHttpServer readinessDetail(Supplier<Map<String, Object>> detail) {
+        operations.readinessDetail(detail);
+        return this;
+    }
+
     public synchronized int start() {
         if (started) {
             throw new IllegalStateException("the server was already started");

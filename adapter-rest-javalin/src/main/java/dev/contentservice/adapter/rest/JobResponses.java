@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentservice.application.JobStatusView;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
-import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.PublicReason;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +53,7 @@ final class JobResponses {
     /** A webhook's body: the event type, when it happened, and the job's status body. */
     record WebhookEvent(String type, String timestamp, Object data) {}
 
+    /** The machine code and the fixed Korean sentence for it; the stored detail stays in the log and store. */
     record Reason(String code, String detail) {}
 
     static Accepted accepted(Job job) {
@@ -71,9 +72,9 @@ final class JobResponses {
                     jobId, "COMPLETED", urls, completed.job().generator().orElse("unknown"), metadata);
         }
         if (view instanceof JobStatusView.Failed failed) {
-            JobFailure why = failed.failure();
+            PublicReason why = PublicReason.of(failed.failure());
             return new Failed(
-                    jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.detail()), metadata);
+                    jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.sentence()), metadata);
         }
         return new InProgress(
                 jobId, "PROCESSING", IN_PROGRESS_MESSAGE, progress(view.job().stylesDone()), metadata);

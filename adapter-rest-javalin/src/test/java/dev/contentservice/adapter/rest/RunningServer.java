@@ -2,9 +2,11 @@ package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
 import dev.contentservice.application.CancelJob;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.JobWebhooks;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
@@ -70,7 +72,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     RunningServer(HttpSettings settings) {
-        ReadJobStatus reads = new ReadJobStatus(jobs, imageSets);
+        ReadJobStatus reads = new ReadJobStatus(jobs, imageSets, Clock.systemUTC());
         awaits = new AwaitJobStatus(reads, jobs, RECHECK);
         server = new ContentHttpServer(
                 settings,
@@ -79,6 +81,8 @@ final class RunningServer implements AutoCloseable {
                 awaits,
                 estimates,
                 images,
+                new ReadDraftImages(imageSets),
+                new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get(),
                 Optional.of(new CancelJob(jobs, CLOCK, JobMetrics.NONE, JobWebhooks.NONE)));
@@ -100,6 +104,8 @@ final class RunningServer implements AutoCloseable {
                 awaits,
                 estimates,
                 imageStore,
+                new ReadDraftImages(imageSets),
+                new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get());
         port = server.start();

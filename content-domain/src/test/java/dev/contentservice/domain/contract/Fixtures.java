@@ -1,10 +1,14 @@
 package dev.contentservice.domain.contract;
 
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.EventInfo;
+import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.SelectedRecommendation;
 import java.time.Clock;
@@ -61,9 +65,28 @@ public final class Fixtures {
         return job.start(CLOCK);
     }
 
+    /** The job moved to COMPLETED (through PROCESSING when it is PENDING). */
     public static Job completed(Job job) {
-        Job processing = job.status() == dev.contentservice.domain.JobStatus.PENDING ? job.start(CLOCK) : job;
+        Job processing = job.status() == JobStatus.PENDING ? job.start(CLOCK) : job;
         return processing.complete("test", CLOCK);
+    }
+
+    /** The images as the given job made them at the fixtures' clock: no further formats, no choice. */
+    public static DraftImages madeBy(JobId jobId, ImageSet images) {
+        return DraftImages.made(jobId, images, CLOCK.instant());
+    }
+
+    /**
+     * Writes the job's way to COMPLETED into the repository, step by step as the transition table asks
+     * (PENDING → PROCESSING → COMPLETED); answers whether the last write was taken.
+     */
+    public static boolean storeCompleted(JobRepository jobs, Job job) {
+        Job processing = job;
+        if (job.status() == JobStatus.PENDING) {
+            processing = job.start(CLOCK);
+            jobs.update(processing);
+        }
+        return jobs.update(completed(processing));
     }
 
     public static List<ImageStyle> styles() {
