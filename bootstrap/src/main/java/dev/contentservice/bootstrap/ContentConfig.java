@@ -100,7 +100,13 @@ public record ContentConfig(
                 settings.all());
         // the CONTENT_IMAGEGEN_* tuning settings are checked now, so that a bad one stops the start
         ImageGenConfig.of(config);
+        config.imageStorage(); // CONTENT_IMAGE_STORE and its settings: a bad value stops the start here
         return config;
+    }
+
+    /** Where the hosted images live ({@code CONTENT_IMAGE_STORE}, {@code CONTENT_S3_*}, …): see {@link ImageStorage}. */
+    ImageStorage imageStorage() {
+        return ImageStorage.from(this);
     }
 
     public ContentConfig withRedisUrl(String url) {

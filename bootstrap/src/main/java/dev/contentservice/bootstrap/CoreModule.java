@@ -94,6 +94,12 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ImageLinks imageLinks(PublicBaseUrl base) {
+        ImageStorage storage = config.imageStorage();
+        if (storage.publicUrl().isPresent()) {
+            // a CDN or the bucket's public URL: {CONTENT_IMAGE_PUBLIC_URL}/{object key}
+            String publicUrl = storage.publicUrl().get();
+            return name -> publicUrl + "/" + storage.objectKey(name.value());
+        }
         return ContentHttpServer.imageLinks(base::get);
     }
 }
