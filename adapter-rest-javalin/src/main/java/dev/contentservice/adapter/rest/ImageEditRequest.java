@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.InvalidImageEditException;
+import dev.contentservice.domain.PosterCopy;
+import dev.contentservice.domain.PosterPalette;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * The body of {@code POST /api/content/images/{eventDraftId}/edits} (issue 13, item 4), read strictly:
  * {@code {"style":"fancy","text":{"headline":"…","description":"…"},"palette":{"background":"#RRGGBB",
- * "text":"#RRGGBB","accent":"#RRGGBB"}}}, every error a 400 with a code.
+ * "accent":"#RRGGBB","text":"#RRGGBB"}}}: the text keys are {@link PosterCopy.Field}'s, a palette names its
+ * three colours. Every error is a 400 with a code.
  *
  * <p>Groundwork: no route serves it yet. The route needs an edit use case that submits an {@code
  * IMAGE_EDIT} job, and that job needs the renderer to re-set a style's text on the kept art.
@@ -71,8 +73,8 @@ final class ImageEditRequest {
         }
     }
 
-    private static Map<EditableText, String> texts(JsonNode text) {
-        Map<EditableText, String> texts = new EnumMap<>(EditableText.class);
+    private static Map<PosterCopy.Field, String> texts(JsonNode text) {
+        Map<PosterCopy.Field, String> texts = new EnumMap<>(PosterCopy.Field.class);
         if (text == null) {
             return texts;
         }
@@ -81,8 +83,8 @@ final class ImageEditRequest {
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = text.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            EditableText which =
-                    EditableText.fromKey(field.getKey()).orElseThrow(() -> new HttpProblem(ApiError.UNKNOWN_FIELD));
+            PosterCopy.Field which =
+                    PosterCopy.Field.fromKey(field.getKey()).orElseThrow(() -> new HttpProblem(ApiError.UNKNOWN_FIELD));
             if (!field.getValue().isTextual()) {
                 throw new HttpProblem(ApiError.INVALID_TEXT);
             }
@@ -91,7 +93,7 @@ final class ImageEditRequest {
         return texts;
     }
 
-    private static Optional<ImageEdit.Palette> palette(JsonNode palette) {
+    private static Optional<PosterPalette> palette(JsonNode palette) {
         if (palette == null) {
             return Optional.empty();
         }
@@ -99,19 +101,20 @@ final class ImageEditRequest {
             throw new HttpProblem(ApiError.INVALID_PALETTE);
         }
         requireKnownFields(palette, COLOURS);
-        return Optional.of(new ImageEdit.Palette(
-                colour(palette, "background"), colour(palette, "text"), colour(palette, "accent")));
-    }
-
-    private static Optional<String> colour(JsonNode palette, String name) {
-        JsonNode colour = palette.get(name);
-        if (colour == null) {
-            return Optional.empty();
-        }
-        if (!colour.isTextual()) {
+        try {
+            return Optional.of(PosterPalette.of(
+                    colour(palette, "background"), colour(palette, "accent"), colour(palette, "text")));
+        } catch (IllegalArgumentException e) {
             throw new HttpProblem(ApiError.INVALID_PALETTE);
         }
-        return Optional.of(colour.asText());
+    }
+
+    private static String colour(JsonNode palette, String name) {
+        JsonNode colour = palette.get(name);
+        if (colour == null || !colour.isTextual()) {
+            throw new HttpProblem(ApiError.INVALID_PALETTE);
+        }
+        return colour.asText();
     }
 
     private static ApiError refused(InvalidImageEditException e) {
