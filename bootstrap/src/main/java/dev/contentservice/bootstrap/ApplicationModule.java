@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The use cases, the worker (both by their @Inject constructors), waiting on jobs, and the HTTP server. */
 final class ApplicationModule extends AbstractModule {
@@ -43,8 +44,9 @@ final class ApplicationModule extends AbstractModule {
             ReadDraftImages readDraftImages,
             ChooseStyle chooseStyle,
             Map<String, BooleanSupplier> probes,
+            Map<String, Supplier<Object>> details,
             PrometheusMeterRegistry registry) {
-        return new ContentHttpServer(
+        ContentHttpServer server = new ContentHttpServer(
                 HttpSettings.onPort(config.httpPort()),
                 requestImageGeneration,
                 readJobStatus,
@@ -59,5 +61,10 @@ final class ApplicationModule extends AbstractModule {
                     return states;
                 },
                 registry::scrape);
+        return server.readinessDetail(() -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            details.forEach((name, supplier) -> detail.put(name, supplier.get()));
+            return detail;
+        });
     }
 }

@@ -47,6 +47,7 @@ public final class ContentHttpServer implements AutoCloseable {
 
     private final HttpSettings settings;
     private final Javalin app;
+    private final OperationsApi operations;
     private boolean started;
     private boolean stopped;
 
@@ -80,6 +81,7 @@ public final class ContentHttpServer implements AutoCloseable {
                 settings.retryAfterSeconds());
         DraftImagesApi draftImages = new DraftImagesApi(readDraftImages, chooseStyle);
         OperationsApi operations = new OperationsApi(readiness, metricsScrape);
+        this.operations = operations;
         ErrorResponder errors = new ErrorResponder(settings.retryAfterSeconds());
         this.app = Javalin.create(config -> configure(config, content, draftImages, operations, errors));
     }
@@ -167,6 +169,15 @@ public final class ContentHttpServer implements AutoCloseable {
     record Route(HandlerType method, String path, Handler handler) {}
 
     /** Starts listening; returns the actual port (the chosen one when the settings asked for 0). */
+    /**
+     * Adds a {@code detail} object to {@code /health/ready}: more about some components (for example the image
+     * provider's circuit), read on each request; it never changes the status.
+     */
+    public ContentHttpServer readinessDetail(Supplier<Map<String, Object>> detail) {
+        operations.readinessDetail(detail);
+        return this;
+    }
+
     public synchronized int start() {
         if (started) {
             throw new IllegalStateException("the server was already started");
