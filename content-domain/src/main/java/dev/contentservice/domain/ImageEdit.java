@@ -5,23 +5,22 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * An owner's edit of one style of a draft's images: new words for some {@link PosterCopy.Field}s (each
- * within its {@link PosterCopy.Field#maxLength()}) and, optionally, a new {@link PosterPalette}. Meant to be
- * applied to every format of the set from the kept art, without a provider call (issue 13, item 4: the
- * {@link JobType#IMAGE_EDIT} job that applies it is not built yet; {@link #applyTo} is its first step).
+ * An owner's edit of one style of a draft's images: new texts (each within {@link EditableText#maxLength()})
+ * and, optionally, new colours. Applied to every format of the set from the kept art, without a provider
+ * call (issue 13, item 4: the job that applies it is not built yet).
  *
- * @param text the words to replace; a field left out keeps its words, an empty one is removed (never the
- *     headline)
+ * @param text the texts to replace; a text left out keeps its current value, an empty one is removed
  */
-public record ImageEdit(ImageStyle style, Map<PosterCopy.Field, String> text, Optional<PosterPalette> palette) {
+public record ImageEdit(ImageStyle style, Map<EditableText, String> text, Optional<Palette> palette) {
 
     public ImageEdit {
         Objects.requireNonNull(style, "style must not be null");
         Objects.requireNonNull(text, "text must not be null");
         Objects.requireNonNull(palette, "palette must not be null (use Optional.empty())");
-        EnumMap<PosterCopy.Field, String> copy = new EnumMap<>(PosterCopy.Field.class);
+        EnumMap<EditableText, String> copy = new EnumMap<>(EditableText.class);
         text.forEach((field, value) -> {
             Objects.requireNonNull(field, "text must not hold a null field");
             String where = "text." + field.key();
@@ -39,10 +38,6 @@ public record ImageEdit(ImageStyle style, Map<PosterCopy.Field, String> text, Op
                 throw new InvalidImageEditException(
                         InvalidImageEditException.INVALID_TEXT, where, where + " must not hold control characters");
             }
-            if (field == PosterCopy.Field.HEADLINE && value.isBlank()) {
-                throw new InvalidImageEditException(
-                        InvalidImageEditException.INVALID_TEXT, where, where + " must not be blank");
-            }
             copy.put(field, value);
         });
         text = Collections.unmodifiableMap(copy);
@@ -52,12 +47,26 @@ public record ImageEdit(ImageStyle style, Map<PosterCopy.Field, String> text, Op
         }
     }
 
-    /** The poster's words with this edit's words put in. */
-    public PosterCopy applyTo(PosterCopy words) {
-        PosterCopy edited = Objects.requireNonNull(words, "words must not be null");
-        for (Map.Entry<PosterCopy.Field, String> change : text.entrySet()) {
-            edited = edited.with(change.getKey(), change.getValue());
+    /** Colours as {@code #RRGGBB}; a colour left out keeps the style's own. */
+    public record Palette(Optional<String> background, Optional<String> text, Optional<String> accent) {
+        private static final Pattern HEX = Pattern.compile("#[0-9A-Fa-f]{6}");
+
+        public Palette {
+            requireColour(background, "palette.background");
+            requireColour(text, "palette.text");
+            requireColour(accent, "palette.accent");
+            if (background.isEmpty() && text.isEmpty() && accent.isEmpty()) {
+                throw new InvalidImageEditException(
+                        InvalidImageEditException.INVALID_PALETTE, "palette", "palette must name at least one colour");
+            }
         }
-        return edited;
+
+        private static void requireColour(Optional<String> colour, String field) {
+            Objects.requireNonNull(colour, field + " must not be null (use Optional.empty())");
+            if (colour.isPresent() && !HEX.matcher(colour.get()).matches()) {
+                throw new InvalidImageEditException(
+                        InvalidImageEditException.INVALID_PALETTE, field, field + " must be a colour like #1A2B3C");
+            }
+        }
     }
 }

@@ -1,10 +1,9 @@
 package dev.contentservice.domain;
 
 /**
- * An edit the service refuses: a text over its limit ({@link #TEXT_TOO_LONG}), a text that is not a string,
- * holds control characters or blanks the headline ({@link #INVALID_TEXT}), a palette without its three
- * {@code #RRGGBB} colours ({@link #INVALID_PALETTE}), or nothing to change ({@link #EMPTY_EDIT}). Answered
- * with 400 and the code.
+ * An edit the service refuses: a text over its limit ({@link #TEXT_TOO_LONG}), a colour that is not
+ * {@code #RRGGBB} ({@link #INVALID_PALETTE}), or nothing to change ({@link #EMPTY_EDIT}). Answered with 400
+ * and the code.
  */
 public final class InvalidImageEditException extends ContentException {
     public static final String TEXT_TOO_LONG = "TEXT_TOO_LONG";
@@ -19,7 +18,7 @@ public final class InvalidImageEditException extends ContentException {
         this.field = field;
     }
 
-    /** The JSON field at fault, for example {@code text.headline} or {@code palette}. */
+    /** The JSON field at fault, for example {@code text.headline} or {@code palette.accent}. */
     public String field() {
         return field;
     }

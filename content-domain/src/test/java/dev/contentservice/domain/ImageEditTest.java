@@ -3,36 +3,26 @@ package dev.contentservice.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.contentservice.domain.PosterCopy.Field;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ImageEditTest {
-    private static final PosterCopy WORDS = new PosterCopy(
-            "딸기 크루아상 시식", "봄맞이 이벤트", "공유하면 음료 한 잔", "아메리카노 1잔", "3.1(일) ~ 3.15(일)", "해피 베이커리", "", List.of());
 
     @Test
-    void an_edit_of_texts_within_their_limits_is_accepted_and_applied() {
+    void an_edit_of_texts_within_their_limits_is_accepted() {
         ImageEdit edit = new ImageEdit(
                 ImageStyle.FANCY,
-                Map.of(Field.HEADLINE, "봄".repeat(Field.HEADLINE.maxLength()), Field.DESCRIPTION, ""),
+                Map.of(EditableText.HEADLINE, "봄".repeat(40), EditableText.DESCRIPTION, "SNS에 공유하면\n음료 한 잔"),
                 Optional.empty());
 
-        PosterCopy edited = edit.applyTo(WORDS);
-
-        assertThat(edited.headline()).isEqualTo("봄".repeat(Field.HEADLINE.maxLength()));
-        assertThat(edited.description()).isEmpty();
-        assertThat(edited.prize()).isEqualTo("아메리카노 1잔");
+        assertThat(edit.text()).containsEntry(EditableText.HEADLINE, "봄".repeat(40));
     }
 
     @Test
     void a_text_over_its_limit_is_refused_with_text_too_long_naming_the_field() {
         assertThatThrownBy(() -> new ImageEdit(
-                        ImageStyle.FANCY,
-                        Map.of(Field.HEADLINE, "봄".repeat(Field.HEADLINE.maxLength() + 1)),
-                        Optional.empty()))
+                        ImageStyle.FANCY, Map.of(EditableText.HEADLINE, "봄".repeat(41)), Optional.empty()))
                 .isInstanceOfSatisfying(InvalidImageEditException.class, e -> {
                     assertThat(e.code()).isEqualTo("TEXT_TOO_LONG");
                     assertThat(e.field()).isEqualTo("text.headline");
@@ -41,19 +31,16 @@ class ImageEditTest {
 
     @Test
     void limits_count_characters_not_utf16_units() {
-        String emoji = "🍓".repeat(Field.STORE.maxLength()); // twice as many UTF-16 units
+        String emoji = "☕🍓".repeat(20); // 40 code points, 60 UTF-16 units
 
-        assertThat(new ImageEdit(ImageStyle.SIMPLE, Map.of(Field.STORE, emoji), Optional.empty()).text())
-                .containsKey(Field.STORE);
+        assertThat(new ImageEdit(ImageStyle.SIMPLE, Map.of(EditableText.HEADLINE, emoji), Optional.empty()).text())
+                .containsKey(EditableText.HEADLINE);
     }
 
     @Test
-    void control_characters_and_a_blank_headline_are_refused() {
-        assertThatThrownBy(() -> new ImageEdit(ImageStyle.SIMPLE, Map.of(Field.STORE, "a\u0000b"), Optional.empty()))
-                .isInstanceOfSatisfying(
-                        InvalidImageEditException.class,
-                        e -> assertThat(e.code()).isEqualTo("INVALID_TEXT"));
-        assertThatThrownBy(() -> new ImageEdit(ImageStyle.SIMPLE, Map.of(Field.HEADLINE, "  "), Optional.empty()))
+    void control_characters_other_than_line_breaks_are_refused() {
+        assertThatThrownBy(() ->
+                        new ImageEdit(ImageStyle.SIMPLE, Map.of(EditableText.STORE, "a\u0000b"), Optional.empty()))
                 .isInstanceOfSatisfying(
                         InvalidImageEditException.class,
                         e -> assertThat(e.code()).isEqualTo("INVALID_TEXT"));
@@ -68,10 +55,18 @@ class ImageEditTest {
     }
 
     @Test
-    void a_palette_alone_is_an_edit() {
-        PosterPalette palette = PosterPalette.of("#112233", "#ffaa00", "#FFFFFF");
+    void colours_are_hex_rgb() {
+        ImageEdit.Palette palette =
+                new ImageEdit.Palette(Optional.of("#1a2B3c"), Optional.empty(), Optional.of("#FFFFFF"));
 
         assertThat(new ImageEdit(ImageStyle.TRENDY, Map.of(), Optional.of(palette)).palette())
                 .contains(palette);
+        assertThatThrownBy(() -> new ImageEdit.Palette(Optional.of("red"), Optional.empty(), Optional.empty()))
+                .isInstanceOfSatisfying(InvalidImageEditException.class, e -> {
+                    assertThat(e.code()).isEqualTo("INVALID_PALETTE");
+                    assertThat(e.field()).isEqualTo("palette.background");
+                });
+        assertThatThrownBy(() -> new ImageEdit.Palette(Optional.empty(), Optional.empty(), Optional.empty()))
+                .isInstanceOf(InvalidImageEditException.class);
     }
 }

@@ -29,11 +29,11 @@ record ApiError(int status, String code, String message) {
     static final ApiError INVALID_BODY = new ApiError(400, "INVALID_BODY", "요청 본문은 JSON 객체여야 합니다");
     static final ApiError UNKNOWN_FIELD = new ApiError(400, "UNKNOWN_FIELD", "요청 본문에 알 수 없는 항목이 있습니다");
     static final ApiError TEXT_TOO_LONG = new ApiError(
-            400, InvalidImageEditException.TEXT_TOO_LONG, "문구가 너무 깁니다 (헤드라인·경품 60자, 이벤트 제목 80자, 설명 200자, 기간·매장 40자까지)");
+            400, InvalidImageEditException.TEXT_TOO_LONG, "문구가 너무 깁니다 (헤드라인·가격·기간·매장 40자, 제목 60자, 설명 200자까지)");
     static final ApiError INVALID_TEXT =
-            new ApiError(400, InvalidImageEditException.INVALID_TEXT, "문구는 제어 문자가 없는 문자열이어야 하고 헤드라인은 비울 수 없습니다");
-    static final ApiError INVALID_PALETTE = new ApiError(
-            400, InvalidImageEditException.INVALID_PALETTE, "색상은 background, accent, text 세 가지를 #RRGGBB 형식으로 보내주세요");
+            new ApiError(400, InvalidImageEditException.INVALID_TEXT, "문구는 제어 문자가 없는 문자열이어야 합니다");
+    static final ApiError INVALID_PALETTE =
+            new ApiError(400, InvalidImageEditException.INVALID_PALETTE, "색상은 #RRGGBB 형식이어야 합니다");
     static final ApiError EMPTY_EDIT =
             new ApiError(400, InvalidImageEditException.EMPTY_EDIT, "바꿀 문구나 색상을 하나 이상 보내주세요");
     static final ApiError STORE_UNAVAILABLE =

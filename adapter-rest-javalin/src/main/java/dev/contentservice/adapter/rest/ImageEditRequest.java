@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.InvalidImageEditException;
-import dev.contentservice.domain.PosterCopy;
-import dev.contentservice.domain.PosterPalette;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -20,8 +19,7 @@ import java.util.Set;
 /**
  * The body of {@code POST /api/content/images/{eventDraftId}/edits} (issue 13, item 4), read strictly:
  * {@code {"style":"fancy","text":{"headline":"…","description":"…"},"palette":{"background":"#RRGGBB",
- * "accent":"#RRGGBB","text":"#RRGGBB"}}}: the text keys are {@link PosterCopy.Field}'s, a palette names its
- * three colours. Every error is a 400 with a code.
+ * "text":"#RRGGBB","accent":"#RRGGBB"}}}, every error a 400 with a code.
  *
  * <p>Groundwork: no route serves it yet. The route needs an edit use case that submits an {@code
  * IMAGE_EDIT} job, and that job needs the renderer to re-set a style's text on the kept art.
@@ -73,8 +71,8 @@ final class ImageEditRequest {
         }
     }
 
-    private static Map<PosterCopy.Field, String> texts(JsonNode text) {
-        Map<PosterCopy.Field, String> texts = new EnumMap<>(PosterCopy.Field.class);
+    private static Map<EditableText, String> texts(JsonNode text) {
+        Map<EditableText, String> texts = new EnumMap<>(EditableText.class);
         if (text == null) {
             return texts;
         }
@@ -83,8 +81,8 @@ final class ImageEditRequest {
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = text.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            PosterCopy.Field which =
-                    PosterCopy.Field.fromKey(field.getKey()).orElseThrow(() -> new HttpProblem(ApiError.UNKNOWN_FIELD));
+            EditableText which =
+                    EditableText.fromKey(field.getKey()).orElseThrow(() -> new HttpProblem(ApiError.UNKNOWN_FIELD));
             if (!field.getValue().isTextual()) {
                 throw new HttpProblem(ApiError.INVALID_TEXT);
             }
@@ -93,7 +91,7 @@ final class ImageEditRequest {
         return texts;
     }
 
-    private static Optional<PosterPalette> palette(JsonNode palette) {
+    private static Optional<ImageEdit.Palette> palette(JsonNode palette) {
         if (palette == null) {
             return Optional.empty();
         }
@@ -101,20 +99,19 @@ final class ImageEditRequest {
             throw new HttpProblem(ApiError.INVALID_PALETTE);
         }
         requireKnownFields(palette, COLOURS);
-        try {
-            return Optional.of(PosterPalette.of(
-                    colour(palette, "background"), colour(palette, "accent"), colour(palette, "text")));
-        } catch (IllegalArgumentException e) {
-            throw new HttpProblem(ApiError.INVALID_PALETTE);
-        }
+        return Optional.of(new ImageEdit.Palette(
+                colour(palette, "background"), colour(palette, "text"), colour(palette, "accent")));
     }
 
-    private static String colour(JsonNode palette, String name) {
+    private static Optional<String> colour(JsonNode palette, String name) {
         JsonNode colour = palette.get(name);
-        if (colour == null || !colour.isTextual()) {
+        if (colour == null) {
+            return Optional.empty();
+        }
+        if (!colour.isTextual()) {
             throw new HttpProblem(ApiError.INVALID_PALETTE);
         }
-        return colour.asText();
+        return Optional.of(colour.asText());
     }
 
     private static ApiError refused(InvalidImageEditException e) {
