@@ -21,6 +21,7 @@ import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.contract.Fixtures;
 import java.io.IOException;
 import java.time.Clock;
@@ -194,7 +195,7 @@ class OpenApiContractTest {
         });
         add(all, "GET", draftImages, 200, s -> {
             DraftImages images = storeDraftImages(s, "sample-1")
-                    .withFormats(Map.of("portrait", ImageSet.of("p1", "p2", "p3")))
+                    .withFormats(Map.of(PosterFormat.PORTRAIT, ImageSet.of("p1", "p2", "p3")))
                     .withSelected(ImageStyle.FANCY)
                     .withEditedAt(CLOCK.instant().plusSeconds(60));
             s.imageSets.save(EventDraftId.of("sample-1"), images);
