@@ -68,6 +68,12 @@ public record ContentConfig(
         if (maxInFlightJobs < 1) {
             throw new IllegalArgumentException("CONTENT_WORKER_MAX_JOBS must be >= 1, was " + maxInFlightJobs);
         }
+        WebhookConfig.from(variables); // CONTENT_WEBHOOK_*: a bad value stops the start here
+    }
+
+    /** The CONTENT_WEBHOOK_* settings. */
+    public WebhookConfig webhooks() {
+        return WebhookConfig.from(variables);
     }
 
     /** The embedded default on a free port: memory, local renderer, samples. For tests and demos. */
@@ -98,6 +104,8 @@ public record ContentConfig(
                 settings.integer("CONTENT_WORKER_MAX_JOBS", 256),
                 settings.bool("CONTENT_SAMPLES", redisUrl.isEmpty()),
                 settings.all());
+        // the CONTENT_IMAGEGEN_* tuning settings are checked now, so that a bad one stops the start
+        ImageGenConfig.of(config);
         config.imageStorage(); // CONTENT_IMAGE_STORE and its settings: a bad value stops the start here
         return config;
     }

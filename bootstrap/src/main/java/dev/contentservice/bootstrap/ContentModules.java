@@ -12,9 +12,11 @@ final class ContentModules {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(config));
         modules.add(new ApplicationModule(config));
+        modules.add(new WebhookModule(config));
         modules.add(config.redisUrl().isPresent() ? new RedisStoresModule(config) : new InMemoryStoresModule(config));
         modules.add(ImageStoreModules.forConfig(config));
-        modules.add(config.imagegenUrl().isPresent() ? new HttpImageGenModule(config) : new LocalRendererModule());
+        ImageGenConfig imagegen = ImageGenConfig.of(config);
+        modules.add(imagegen.enabled() ? new HttpImageGenModule(config, imagegen) : new LocalRendererModule());
         return modules;
     }
 }

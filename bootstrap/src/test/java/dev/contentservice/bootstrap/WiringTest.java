@@ -39,6 +39,11 @@ class WiringTest {
                         "CONTENT_REDIS_URL", "rediss://user:pw@redis.example.com:6380/2",
                         "CONTENT_IMAGEGEN_URL", "http://localhost:9999/v1",
                         "CONTENT_IMAGEGEN_FALLBACK", "local"),
+                Map.of("CONTENT_IMAGEGEN_PROTOCOL", "replicate", "CONTENT_IMAGEGEN_RATE_PER_MINUTE", "120"),
+                Map.of(
+                        "CONTENT_REDIS_URL", "redis://localhost:6379",
+                        "CONTENT_IMAGEGEN_PROTOCOL", "replicate",
+                        "CONTENT_IMAGEGEN_RATE_PER_MINUTE", "120"),
                 Map.of("CONTENT_IMAGE_STORE", "filesystem", "CONTENT_IMAGE_DIR", "target/wiring-images"),
                 Map.of("CONTENT_IMAGE_STORE", "s3", "CONTENT_S3_BUCKET", "images"),
                 Map.of(

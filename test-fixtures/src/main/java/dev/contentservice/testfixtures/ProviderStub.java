@@ -35,7 +35,7 @@ public final class ProviderStub implements AutoCloseable {
     private static final byte[] ERROR_BODY =
             "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
 
-    private final HttpServer server;
+    private volatile HttpServer server;
     private final ExecutorService handlers;
     private final ScheduledExecutorService timer;
     private final AtomicLong delayMillis = new AtomicLong();
@@ -43,6 +43,7 @@ public final class ProviderStub implements AutoCloseable {
     private final AtomicLong answered = new AtomicLong();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile int failWith;
+    private final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
     private boolean closed;
 
     private ProviderStub(HttpServer server, ExecutorService handlers, ScheduledExecutorService timer) {
@@ -81,6 +82,22 @@ public final class ProviderStub implements AutoCloseable {
         this.failWith = status;
     }
 
+    /** The next {@code count} requests are answered with HTTP 500, then the image again. */
+    public void failNext(int count) {
+        failNext.set(count);
+    }
+
+    /** Stops and starts again on the same port: every connection a client holds to it is dead. */
+    public synchronized void restart() throws IOException {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        HttpServer again = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
+        again.createContext("/v1/images/generations", this::handle);
+        again.setExecutor(handlers);
+        again.start();
+        server = again;
+    }
+
     /** Requests received so far. */
     public long received() {
         return received.get();
@@ -112,7 +129,7 @@ public final class ProviderStub implements AutoCloseable {
             exchange.close();
             return;
         }
-        int status = failWith;
+        int status = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : failWith;
         if (status != 0) {
             send(exchange, status, ERROR_BODY);
             return;

@@ -73,7 +73,7 @@ public final class LocalImageRenderer implements ImageGenerator, PosterComposer,
             executor.execute(() -> render(request, result));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new ImageGenerationException(
-                    ImageGenerationException.INTERNAL, "local renderer is busy or shut down", true, e));
+                    ImageGenerationException.INTERNAL, "local renderer is busy or shut down", e));
         }
         return result;
     }
@@ -88,14 +88,12 @@ public final class LocalImageRenderer implements ImageGenerator, PosterComposer,
             result.completeExceptionally(new ImageGenerationException(
                     ImageGenerationException.BAD_RESPONSE,
                     "the art of the " + request.style().key() + " poster is not a picture: " + e.getMessage(),
-                    false,
                     e));
         } catch (Exception | LinkageError e) {
             result.completeExceptionally(new ImageGenerationException(
                     ImageGenerationException.INTERNAL,
                     "local renderer failed to draw the " + request.style().key() + " "
                             + request.format().key() + " poster",
-                    false,
                     e));
         }
     }

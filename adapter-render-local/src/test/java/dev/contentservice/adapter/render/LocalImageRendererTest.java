@@ -141,7 +141,7 @@ class LocalImageRendererTest {
     }
 
     @Test
-    void a_closed_renderer_refuses_with_a_retryable_failure() {
+    void a_closed_renderer_refuses_with_an_internal_failure() {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         LocalImageRenderer owned = new LocalImageRenderer(pool);
         pool.shutdown();

@@ -79,7 +79,7 @@ class StatusEndpointTest {
     }
 
     @Test
-    void failed_job_carries_the_seed_messages_and_the_reason() {
+    void failed_job_carries_the_seed_messages_and_the_fixed_sentence_of_its_reason_code() {
         Job job = storedJob();
         server.jobs.put(
                 job.start(CLOCK).fail(JobFailure.of("IMAGEGEN_TIMEOUT", "the 5 minute deadline passed"), CLOCK));
@@ -90,7 +90,8 @@ class StatusEndpointTest {
         assertThat(answer.text())
                 .isEqualTo("{\"jobId\":\"" + job.id() + "\",\"status\":\"FAILED\",\"error\":\"이미지 생성 실패\","
                         + "\"message\":\"다시 시도해주세요\",\"reason\":{\"code\":\"IMAGEGEN_TIMEOUT\","
-                        + "\"detail\":\"the 5 minute deadline passed\"}}");
+                        + "\"detail\":\"정해진 시간 안에 이미지를 만들지 못했어요.\"}}");
+        assertThat(answer.text()).doesNotContain("the 5 minute deadline passed");
         assertThat(answer.header("Retry-After")).isNull();
     }
 
