@@ -39,9 +39,13 @@ final class ApplicationModule extends AbstractModule {
             JobDurationEstimator estimates,
             ImageStore imageStore,
             Map<String, BooleanSupplier> probes,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry,
+            ServiceMetrics metrics) {
         return new ContentHttpServer(
-                HttpSettings.onPort(config.httpPort()),
+                HttpSettings.onPort(config.httpPort())
+                        .withHost(config.ops().httpHost())
+                        .withApiKeys(config.ops().apiKeys(), config.ops().opsRequireKey())
+                        .withCorsOrigins(config.ops().corsOrigins()),
                 requestImageGeneration,
                 readJobStatus,
                 awaitJobStatus,
@@ -52,6 +56,8 @@ final class ApplicationModule extends AbstractModule {
                     probes.forEach((name, probe) -> states.put(name, probe.getAsBoolean()));
                     return states;
                 },
-                registry::scrape);
+                registry::scrape,
+                metrics::readinessDetails,
+                metrics::requestFinished);
     }
 }

@@ -9,6 +9,7 @@ import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.application.ImageGenerationWorker;
+import dev.contentservice.domain.JobQueue;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -52,6 +53,7 @@ public final class ContentService implements AutoCloseable {
         int port = http.start();
         injector.getInstance(PublicBaseUrl.class).serverListensOn(port);
         ImageGenerationWorker worker = injector.getInstance(ImageGenerationWorker.class);
+        injector.getInstance(ServiceMetrics.class).watch(worker, injector.getInstance(JobQueue.class));
         worker.start();
         LOG.info("Content Service listening on http://localhost:{} with {}", port, config);
         return new ContentService(injector, http, worker, port);

@@ -2,20 +2,26 @@ package dev.contentservice.bootstrap;
 
 import java.util.concurrent.CountDownLatch;
 
-/** Starts the Content Service from the environment; SIGTERM and Ctrl-C shut it down gracefully. */
+/**
+ * Starts the Content Service from the environment; SIGTERM and Ctrl-C shut it down gracefully. A bad
+ * setting or a port in use ends the start with exit code 2 and one line naming the variable; any other
+ * start-up failure with exit code 1 and one line.
+ */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
-        ContentConfig config;
+        ContentService service;
         try {
-            config = ContentConfig.fromEnvironment();
-        } catch (IllegalArgumentException e) {
-            System.err.println("content-service: configuration error: " + e.getMessage());
-            System.exit(2);
+            ContentConfig config = ContentConfig.fromEnvironment();
+            LogSetup.apply(config.ops());
+            service = ContentService.start(config);
+        } catch (RuntimeException | LinkageError e) {
+            StartupFailure failure = StartupFailure.of(e);
+            System.err.println("content-service: " + failure.line());
+            System.exit(failure.exitCode());
             return;
         }
-        ContentService service = ContentService.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -24,6 +24,7 @@ record ApiError(int status, String code, String message) {
     static final ApiError STORE_UNAVAILABLE =
             new ApiError(503, StoreUnavailableException.CODE, "일시적으로 서비스를 이용할 수 없습니다");
 
+    static final ApiError UNAUTHORIZED = new ApiError(401, "UNAUTHORIZED", "인증이 필요합니다");
     static final ApiError BAD_REQUEST = new ApiError(400, "BAD_REQUEST", "잘못된 요청입니다");
     static final ApiError INVALID_WAIT = new ApiError(400, "BAD_REQUEST", "wait는 0~30 사이의 정수(초)여야 합니다");
     static final ApiError NOT_FOUND = new ApiError(404, "NOT_FOUND", "요청한 경로를 찾을 수 없습니다");

@@ -29,6 +29,7 @@ final class ContentApi {
     static final String STATUS_PATH = "/api/content/jobs/{jobId}/status";
     static final String EVENTS_PATH = "/api/content/jobs/{jobId}/events";
     static final String IMAGE_FILE_PATH = "/api/content/images/files/{name}";
+    static final String IMAGE_FILES_PREFIX = "/api/content/images/files/";
 
     /** The images' names are unique per job and their bytes never change: cache them as long as they live. */
     private static final String IMMUTABLE_CACHE = "public, max-age=" + ImageSet.TTL.toSeconds() + ", immutable";

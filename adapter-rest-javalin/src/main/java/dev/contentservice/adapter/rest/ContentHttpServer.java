@@ -12,8 +12,11 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,9 @@ public final class ContentHttpServer implements AutoCloseable {
      * @param metricsScrape the metrics in the Prometheus text format, read on each {@code /metrics}
      * @param awaitJobStatus serves the status requests that wait, and the job events
      * @param estimates the {@code Retry-After} of jobs in progress (the settings' value until it knows)
+     * @param readinessDetails facts shown with {@code /health/ready} that do not decide readiness (the
+     *     provider's circuit breaker, for example {@code provider.breaker} → {@code CLOSED})
+     * @param requestMetrics told about every answered request
      */
     public ContentHttpServer(
             HttpSettings settings,
@@ -59,7 +65,9 @@ public final class ContentHttpServer implements AutoCloseable {
             JobDurationEstimator estimates,
             ImageStore imageStore,
             Supplier<Map<String, Boolean>> readiness,
-            Supplier<String> metricsScrape) {
+            Supplier<String> metricsScrape,
+            Supplier<Map<String, String>> readinessDetails,
+            RequestMetrics requestMetrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         ContentApi content = new ContentApi(
                 requestImageGeneration,
@@ -68,12 +76,18 @@ public final class ContentHttpServer implements AutoCloseable {
                 estimates,
                 imageStore,
                 settings.retryAfterSeconds());
-        OperationsApi operations = new OperationsApi(readiness, metricsScrape);
+        OperationsApi operations = new OperationsApi(readiness, readinessDetails, metricsScrape);
         ErrorResponder errors = new ErrorResponder(settings.retryAfterSeconds());
-        this.app = Javalin.create(config -> configure(config, content, operations, errors));
+        RequestTracing tracing = new RequestTracing(Objects.requireNonNull(requestMetrics, "requestMetrics"));
+        this.app = Javalin.create(config -> configure(config, content, operations, errors, tracing));
     }
 
-    private void configure(JavalinConfig config, ContentApi content, OperationsApi operations, ErrorResponder errors) {
+    private void configure(
+            JavalinConfig config,
+            ContentApi content,
+            OperationsApi operations,
+            ErrorResponder errors,
+            RequestTracing tracing) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -107,8 +121,14 @@ public final class ContentHttpServer implements AutoCloseable {
         }
 
         BodyLimit bodyLimit = new BodyLimit(settings.maxRequestBodyBytes());
+        Cors cors = new Cors(settings.corsOrigins());
+        AccessGuard access = new AccessGuard(settings.apiKeys(), settings.protectOperations());
+        config.routes.before(tracing::begin);
+        config.routes.before(ContentHttpServer::securityHeaders);
+        config.routes.before(cors::decorate);
+        config.routes.before(access::check);
         config.routes.before(bodyLimit::check);
-        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        config.routes.after(tracing::end);
 
         for (Route route : routes(content, operations)) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
@@ -117,10 +137,32 @@ public final class ContentHttpServer implements AutoCloseable {
                 config.routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler());
             }
         }
+        if (cors.enabled()) {
+            routes(content, operations).stream()
+                    .map(Route::path)
+                    .distinct()
+                    .forEach(path -> config.routes.addHttpHandler(HandlerType.OPTIONS, path, cors::preflight));
+        }
 
         config.routes.exception(HttpResponseException.class, errors::respond);
         config.routes.exception(Exception.class, errors::respond);
         config.router.javaLangErrorHandler(errors::respondToError);
+    }
+
+    /**
+     * The page's policy (the same as its meta tag, plus what only a header can say) and the usual hardening,
+     * on every answer: nothing but this origin's scripts, styles and calls; images also from the hosts
+     * that serve the generated images; no framing.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " connect-src 'self'; img-src 'self' data: blob: http: https:; font-src 'self'; object-src 'none';"
+            + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     /** Every route of the API (each GET also answers HEAD); the OpenAPI test checks they are all documented. */
@@ -144,7 +186,12 @@ public final class ContentHttpServer implements AutoCloseable {
             throw new IllegalStateException("the server was already started");
         }
         started = true;
-        app.start();
+        refuseTakenAddress();
+        try {
+            app.start();
+        } catch (JavalinBindException e) {
+            throw new HttpBindException(settings.host(), settings.port(), "address already in use", e);
+        }
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector jetty) {
                 jetty.setIdleTimeout(IDLE_TIMEOUT.toMillis());
@@ -152,6 +199,23 @@ public final class ContentHttpServer implements AutoCloseable {
         }
         LOG.info("HTTP API listening on {}:{}", settings.host(), app.port());
         return app.port();
+    }
+
+    /**
+     * Fails before Javalin tries (which would log a stack trace) when the address cannot be bound: the port
+     * is taken, or the host is not an address of this machine.
+     */
+    private void refuseTakenAddress() {
+        if (settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new HttpBindException(settings.host(), settings.port(), reason, e);
+        }
     }
 
     /** The port the server listens on. */

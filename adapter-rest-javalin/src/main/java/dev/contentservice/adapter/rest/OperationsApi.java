@@ -25,13 +25,23 @@ final class OperationsApi {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsApi.class);
 
     private final Supplier<Map<String, Boolean>> readiness;
+    private final Supplier<Map<String, String>> details;
     private final Supplier<String> metricsScrape;
     private final byte[] openApi;
 
-    OperationsApi(Supplier<Map<String, Boolean>> readiness, Supplier<String> metricsScrape) {
+    OperationsApi(
+            Supplier<Map<String, Boolean>> readiness,
+            Supplier<Map<String, String>> details,
+            Supplier<String> metricsScrape) {
         this.readiness = Objects.requireNonNull(readiness, "readiness");
+        this.details = Objects.requireNonNull(details, "details");
         this.metricsScrape = Objects.requireNonNull(metricsScrape, "metricsScrape");
         this.openApi = loadOpenApi();
+    }
+
+    /** Health, metrics and the API description: open unless the operator protects them too. */
+    static boolean isOperationsPath(String path) {
+        return path.startsWith("/health/") || path.equals(METRICS_PATH) || path.equals(OPENAPI_PATH);
     }
 
     private static byte[] loadOpenApi() {
@@ -57,12 +67,22 @@ final class OperationsApi {
             states.forEach((name, isUp) -> components.put(name, Boolean.TRUE.equals(isUp) ? "UP" : "DOWN"));
             up = !components.containsValue("DOWN");
         } catch (RuntimeException e) {
-            LOG.warn("The readiness check failed", e);
+            LOG.warn("The readiness check failed: {}", e.toString());
             up = false;
+        }
+        Map<String, String> facts;
+        try {
+            facts = new TreeMap<>(details.get());
+        } catch (RuntimeException e) {
+            LOG.warn("The readiness details failed: {}", e.toString());
+            facts = Map.of();
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);
+        if (!facts.isEmpty()) {
+            body.put("details", facts);
+        }
         ContentApi.json(ctx.status(up ? 200 : 503), body);
     }
 

@@ -41,6 +41,10 @@ final class RunningServer implements AutoCloseable {
     final Fakes.ImageSets imageSets = new Fakes.ImageSets();
     final Fakes.Images images = new Fakes.Images();
     final AtomicReference<Map<String, Boolean>> readiness = new AtomicReference<>(Map.of("jobs", true));
+    final AtomicReference<Map<String, String>> readinessDetails = new AtomicReference<>(Map.of());
+    /** Every request the server reported, as "METHOD route status". */
+    final java.util.List<String> requestsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     final AtomicReference<Supplier<String>> metrics =
             new AtomicReference<>(() -> "# TYPE content_jobs_created_total counter\ncontent_jobs_created_total 0.0\n");
 
@@ -77,7 +81,9 @@ final class RunningServer implements AutoCloseable {
                 estimates,
                 images,
                 () -> readiness.get(),
-                () -> metrics.get().get());
+                () -> metrics.get().get(),
+                () -> readinessDetails.get(),
+                (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
         port = server.start();
     }
 
@@ -97,7 +103,9 @@ final class RunningServer implements AutoCloseable {
                 estimates,
                 imageStore,
                 () -> readiness.get(),
-                () -> metrics.get().get());
+                () -> metrics.get().get(),
+                () -> readinessDetails.get(),
+                (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
         port = server.start();
     }
 
@@ -139,7 +147,7 @@ final class RunningServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).method(method, body), method + " " + path);
     }
 
-    private Answer send(HttpRequest.Builder builder, String what) {
+    Answer send(HttpRequest.Builder builder, String what) {
         HttpRequest probe = builder.copy().build();
         if (probe.timeout().isEmpty()) {
             builder.timeout(Duration.ofSeconds(10));
