@@ -404,7 +404,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
 
         private void host(ImageStyle style, GeneratedImage image) {
             ImageFileName name = ImageFileName.of(current.id(), style, image.format());
-            imageStore.put(name, image, ImageSet.TTL);
+            imageStore.put(name, image);
             String url = links.urlOf(name);
             synchronized (this) {
                 urls.put(style, url);
@@ -423,7 +423,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
         private Outcome completeJob() {
             Job done;
             synchronized (this) {
-                imageSets.save(current.eventDraftId(), new ImageSet(urls), ImageSet.TTL);
+                imageSets.save(current.eventDraftId(), new ImageSet(urls));
                 done = current.complete(String.join("+", generators), clock);
             }
             Duration took = Duration.between(started, clock.instant());

@@ -70,7 +70,7 @@ class ImageGenerationWorkerTest {
             png(request.jobId() + "/" + request.style().key(), "fake"));
 
     private Job submit() {
-        return store.submit(Fixtures.newJob(), Job.TTL);
+        return store.submit(Fixtures.newJob());
     }
 
     private Job awaitTerminal(JobId id) {
@@ -181,7 +181,7 @@ class ImageGenerationWorkerTest {
     @Test
     void an_already_finished_job_is_acknowledged_without_drawing() throws Exception {
         Job job = submit();
-        store.update(Fixtures.completed(job));
+        Fixtures.storeCompleted(store, job);
         AtomicInteger drawn = new AtomicInteger();
 
         worker(request -> {
@@ -220,8 +220,8 @@ class ImageGenerationWorkerTest {
         AtomicInteger outages = new AtomicInteger(2);
         dev.contentservice.domain.JobRepository flaky = new dev.contentservice.domain.JobRepository() {
             @Override
-            public Job submit(Job candidate, Duration ttl) {
-                return store.submit(candidate, ttl);
+            public Job submit(Job candidate) {
+                return store.submit(candidate);
             }
 
             @Override

@@ -63,15 +63,15 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
     }
 
     @Override
-    public Job submit(Job candidate, Duration ttl) {
-        Job answer = store(candidate, ttl);
+    public Job submit(Job candidate) {
+        Job answer = store(candidate);
         if (answer == candidate) {
             notifyListeners(candidate.id());
         }
         return answer;
     }
 
-    private Job store(Job candidate, Duration ttl) {
+    private Job store(Job candidate) {
         lock.lock();
         try {
             Instant now = clock.instant();
@@ -82,7 +82,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
                     return existing.get();
                 }
             }
-            jobs.put(candidate.id(), new Stored(candidate, now.plus(ttl)));
+            jobs.put(candidate.id(), new Stored(candidate, now.plus(Job.TTL)));
             inFlight.put(candidate.eventDraftId(), candidate.id());
             ready.addLast(candidate.id());
             sweepNowAndThen(now);

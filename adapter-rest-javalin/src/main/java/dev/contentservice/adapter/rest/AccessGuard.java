@@ -40,7 +40,7 @@ final class AccessGuard {
 
     private boolean guarded(String path) {
         if (path.startsWith("/api/")) {
-            return !path.startsWith(ContentApi.IMAGE_FILES_PREFIX);
+            return !path.startsWith(ContentHttpServer.IMAGE_FILES_PATH);
         }
         return protectOperations && OperationsApi.isOperationsPath(path);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageFormat;
-import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
 import java.time.Duration;
@@ -84,7 +83,7 @@ class AccessControlTest {
     void hosted_image_files_stay_open_because_img_tags_cannot_send_a_key() {
         withKeys(false);
         ImageFileName name = ImageFileName.of(JobId.random(), ImageStyle.SIMPLE, ImageFormat.PNG);
-        server.images.put(name, new GeneratedImage(new byte[] {1, 2, 3}, "image/png", "local"), ImageSet.TTL);
+        server.images.put(name, new GeneratedImage(new byte[] {1, 2, 3}, "image/png", "local"));
 
         assertThat(server.get("/api/content/images/files/" + name).status()).isEqualTo(200);
     }

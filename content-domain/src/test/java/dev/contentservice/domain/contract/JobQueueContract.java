@@ -37,7 +37,7 @@ public abstract class JobQueueContract {
     @Test
     void submitted_job_is_claimed_on_its_first_attempt() throws Exception {
         Backend backend = createBackend(LEASE);
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
 
         Optional<Claim> claim = backend.queue().claim(PATIENT);
 
@@ -59,7 +59,7 @@ public abstract class JobQueueContract {
         CompletableFuture<Optional<Claim>> waiting = CompletableFuture.supplyAsync(() -> claim(backend, PATIENT));
         Thread.sleep(150);
 
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
 
         assertThat(waiting.get(10, TimeUnit.SECONDS)).map(Claim::jobId).contains(job.id());
     }
@@ -68,8 +68,8 @@ public abstract class JobQueueContract {
     void waiting_counts_the_submitted_jobs_that_nobody_claimed_yet() throws Exception {
         Backend backend = createBackend(LEASE);
         assertThat(backend.queue().waiting()).hasValue(0);
-        backend.jobs().submit(Fixtures.newJob(), Job.TTL);
-        backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        backend.jobs().submit(Fixtures.newJob());
+        backend.jobs().submit(Fixtures.newJob());
 
         Claim claim = backend.queue().claim(PATIENT).orElseThrow();
 
@@ -81,7 +81,7 @@ public abstract class JobQueueContract {
     @Test
     void completed_claim_is_never_handed_out_again() throws Exception {
         Backend backend = createBackend(LEASE);
-        backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        backend.jobs().submit(Fixtures.newJob());
         Claim claim = backend.queue().claim(PATIENT).orElseThrow();
 
         backend.queue().complete(claim);
@@ -92,7 +92,7 @@ public abstract class JobQueueContract {
     @Test
     void unfinished_claim_is_handed_out_again_after_its_lease() throws Exception {
         Backend backend = createBackend(LEASE);
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         Claim abandoned = backend.queue().claim(PATIENT).orElseThrow();
 
         Optional<Claim> again = backend.queue().claim(PATIENT);
@@ -107,7 +107,7 @@ public abstract class JobQueueContract {
     @Test
     void renewed_claim_is_not_handed_out_while_it_is_renewed() throws Exception {
         Backend backend = createBackend(LEASE);
-        backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        backend.jobs().submit(Fixtures.newJob());
         Claim held = backend.queue().claim(PATIENT).orElseThrow();
 
         long end = System.nanoTime() + LEASE.multipliedBy(3).toNanos();
@@ -123,7 +123,7 @@ public abstract class JobQueueContract {
     @Test
     void released_claim_is_handed_out_at_once_and_is_not_counted_as_an_attempt() throws Exception {
         Backend backend = createBackend(Duration.ofMinutes(1));
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         Claim first = backend.queue().claim(PATIENT).orElseThrow();
 
         backend.queue().release(first);
@@ -138,7 +138,7 @@ public abstract class JobQueueContract {
         Backend backend = createBackend(Duration.ofMinutes(1));
         List<JobId> submitted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            submitted.add(backend.jobs().submit(Fixtures.newJob(), Job.TTL).id());
+            submitted.add(backend.jobs().submit(Fixtures.newJob()).id());
         }
 
         List<JobId> claimed = new ArrayList<>();
@@ -155,7 +155,7 @@ public abstract class JobQueueContract {
         int jobCount = 40;
         List<JobId> submitted = new ArrayList<>();
         for (int i = 0; i < jobCount; i++) {
-            submitted.add(backend.jobs().submit(Fixtures.newJob(), Job.TTL).id());
+            submitted.add(backend.jobs().submit(Fixtures.newJob()).id());
         }
         ConcurrentLinkedQueue<JobId> claimed = new ConcurrentLinkedQueue<>();
 
@@ -178,8 +178,8 @@ public abstract class JobQueueContract {
     void deduplicated_submit_does_not_enqueue_twice() throws Exception {
         Backend backend = createBackend(Duration.ofMinutes(1));
         var draft = Fixtures.uniqueDraft();
-        backend.jobs().submit(Fixtures.newJob(draft), Job.TTL);
-        backend.jobs().submit(Fixtures.newJob(draft), Job.TTL);
+        backend.jobs().submit(Fixtures.newJob(draft));
+        backend.jobs().submit(Fixtures.newJob(draft));
 
         Claim first = backend.queue().claim(PATIENT).orElseThrow();
         backend.queue().complete(first);
