@@ -82,6 +82,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
     private final ExecutorService io;
     private final ScheduledExecutorService renewer;
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicBoolean queueDown = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     public ImageGenerationWorker(
@@ -212,13 +213,18 @@ public final class ImageGenerationWorker implements AutoCloseable {
             Optional<Claim> claimed;
             try {
                 claimed = queue.claim(settings.claimTimeout());
+                if (queueDown.compareAndSet(true, false)) {
+                    LOG.log(Level.INFO, "queue available again");
+                }
                 backoff = Duration.ofMillis(100);
             } catch (InterruptedException e) {
                 slots.release();
                 return;
             } catch (RuntimeException e) {
                 slots.release();
-                LOG.log(Level.WARNING, "queue unavailable, retrying in {0} ms: {1}", backoff.toMillis(), describe(e));
+                // an expected outage: one WARNING line for all pollers, the retries at DEBUG
+                Level level = queueDown.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+                LOG.log(level, "queue unavailable, retrying in {0} ms: {1}", backoff.toMillis(), describe(e));
                 if (!sleep(backoff)) {
                     return;
                 }
