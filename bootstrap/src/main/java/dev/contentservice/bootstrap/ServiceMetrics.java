@@ -4,7 +4,9 @@ import dev.contentservice.application.ImageGenerationWorker;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.ProviderCallMetrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -14,6 +16,8 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -45,6 +49,22 @@ final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
     ServiceMetrics(MeterRegistry registry, ContentConfig config) {
         this.registry = registry;
         this.generator = config.imagegenUrl().isPresent() ? "http" : "local";
+        // two of Micrometer's processor meters break Prometheus naming (promtool says so): a "_count" that is
+        // no histogram count, and CPU time in nanoseconds; renamed, and the CPU time given in seconds
+        registry.config()
+                .meterFilter(new MeterFilter() {
+                    @Override
+                    public Meter.Id map(Meter.Id id) {
+                        return id.getName().equals("system.cpu.count") ? id.withName("system.cpu.logical") : id;
+                    }
+                })
+                .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9)
+                    .baseUnit("seconds")
+                    .description("CPU time used by this process")
+                    .register(registry);
+        }
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -61,7 +61,8 @@ class ObservabilityTest {
                             "jvm_threads_live_threads",
                             "process_cpu_usage",
                             "process_uptime_seconds",
-                            "process_files_open_files");
+                            "process_files_open_files",
+                            "process_cpu_seconds_total");
             assertThat(scrape).doesNotContain(jobId, "sample-2");
             assertThat(bucketsPerSeries(scrape, "content_job_duration_seconds_bucket{outcome=\"completed\""))
                     .isLessThanOrEqualTo(12);
