@@ -20,16 +20,15 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The service's own metrics beyond the jobs' ({@link MicrometerJobMetrics}): HTTP requests, provider
- * calls and the circuit breaker (fed by the image provider adapter through {@link ProviderCallMetrics}),
- * queue depth and jobs in flight, and the JVM and process binders. Names follow Prometheus conventions
+ * calls by outcome with latency and retries (fed by the image provider adapter through {@link
+ * ProviderCallMetrics}), queue depth and jobs in flight, and the JVM and process binders. The provider's
+ * breaker and concurrency gauges are bound next to the adapter ({@code HttpImageGenModule}). Names follow Prometheus conventions
  * (base units, {@code _total} counters); the README lists them.
  */
 final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
@@ -43,12 +42,9 @@ final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
     private final Map<Outcome, Counter> calls = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Timer> latencies = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Counter> retries = new EnumMap<>(Outcome.class);
-    private final AtomicReference<BreakerState> breaker = new AtomicReference<>(BreakerState.CLOSED);
-    private final String generator;
 
     ServiceMetrics(MeterRegistry registry, ContentConfig config) {
         this.registry = registry;
-        this.generator = config.imagegenUrl().isPresent() ? "http" : "local";
         // two of Micrometer's processor meters break Prometheus naming (promtool says so): a "_count" that is
         // no histogram count, and CPU time in nanoseconds; renamed, and the CPU time given in seconds
         registry.config()
@@ -94,12 +90,6 @@ final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
                             .tag("after", tag)
                             .register(registry));
         }
-        for (BreakerState state : BreakerState.values()) {
-            Gauge.builder("content.provider.breaker.state", breaker, current -> current.get() == state ? 1 : 0)
-                    .description("1 for the image provider circuit breaker's current state, 0 for the others")
-                    .tag("state", state.name().toLowerCase(Locale.ROOT))
-                    .register(registry);
-        }
     }
 
     /** Adds the gauges that read the running worker and its queue. */
@@ -141,21 +131,6 @@ final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
     @Override
     public void retryScheduled(Outcome after) {
         retries.get(after).increment();
-    }
-
-    @Override
-    public void breakerChanged(BreakerState state) {
-        breaker.set(state);
-    }
-
-    /** Facts for {@code /health/ready} that do not decide readiness: which generator, and its breaker. */
-    Map<String, String> readinessDetails() {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("generator", generator);
-        if (generator.equals("http")) {
-            details.put("generator.breaker", breaker.get().name());
-        }
-        return details;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.contentservice.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentservice.adapter.redis.RedisServerExtension;
+import dev.contentservice.testfixtures.ServiceProcess;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,11 @@ class IdleInstanceTest {
 
     @Test
     void an_idle_instance_in_redis_mode_writes_no_log_line_for_25_seconds() throws Exception {
-        try (ServiceProcess service = new ServiceProcess("idle", Map.of("CONTENT_REDIS_URL", REDIS.url()))) {
-            service.start();
+        try (ServiceProcess service = ServiceProcess.java(
+                "idle" + "-" + System.nanoTime(),
+                java.util.List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()),
+                Map.of("CONTENT_REDIS_URL", REDIS.url()),
+                java.nio.file.Path.of("target", "instances"))) {
             // the start's last line follows readiness by a moment: the window starts after it
             assertThat(dev.contentservice.domain.contract.Fixtures.eventually(
                             java.time.Duration.ofSeconds(20),

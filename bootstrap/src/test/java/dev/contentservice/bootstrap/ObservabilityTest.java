@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contentservice.testfixtures.ServiceProcess;
 import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -54,7 +55,6 @@ class ObservabilityTest {
                             "content_provider_calls_total{outcome=\"success\"}",
                             "content_provider_retries_total{after=\"unavailable\"}",
                             "content_provider_call_duration_seconds_bucket{outcome=\"success\",le=\"20.0\"}",
-                            "content_provider_breaker_state{state=\"closed\"} 1.0",
                             "http_server_requests_seconds_count{method=\"POST\",route=\"/api/content/images/{eventDraftId}/generate\",status=\"202\"}",
                             "jvm_memory_used_bytes",
                             "jvm_gc_max_data_size_bytes",
@@ -72,8 +72,11 @@ class ObservabilityTest {
 
     @Test
     void with_json_logs_every_line_parses_and_the_lines_of_a_job_carry_its_ids() throws Exception {
-        try (ServiceProcess service = new ServiceProcess("json-logs", Map.of("CONTENT_LOG_FORMAT", "json"))) {
-            service.start();
+        try (ServiceProcess service = ServiceProcess.java(
+                "json-logs" + "-" + System.nanoTime(),
+                java.util.List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()),
+                Map.of("CONTENT_LOG_FORMAT", "json"),
+                java.nio.file.Path.of("target", "instances"))) {
             String jobId = generate(service.baseUrl(), "sample-1");
             awaitFinished(service.baseUrl(), jobId);
 

@@ -1,6 +1,7 @@
 package dev.contentservice.application;
 
 import dev.contentservice.domain.ContentException;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
@@ -30,13 +31,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,8 +122,8 @@ public final class ImageGenerationWorker implements AutoCloseable {
         this.logContext = Objects.requireNonNull(logContext, "logContext");
         this.slots = new Semaphore(settings.maxInFlightJobs());
         this.io = Executors.newFixedThreadPool(
-                Math.min(8, Math.max(2, settings.maxInFlightJobs())), daemonThreads("content-worker-io"));
-        this.renewer = Executors.newSingleThreadScheduledExecutor(daemonThreads("content-worker-lease"));
+                Math.min(8, Math.max(2, settings.maxInFlightJobs())), Async.daemonThreads("content-worker-io"));
+        this.renewer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-worker-lease"));
     }
 
     /** Starts the pollers. Idempotent. */
@@ -429,7 +428,8 @@ public final class ImageGenerationWorker implements AutoCloseable {
         private Outcome completeJob() {
             Job done;
             synchronized (this) {
-                imageSets.save(current.eventDraftId(), new ImageSet(urls));
+                imageSets.save(
+                        current.eventDraftId(), DraftImages.made(current.id(), new ImageSet(urls), clock.instant()));
                 done = current.complete(String.join("+", generators), clock);
             }
             Duration took = Duration.between(started, clock.instant());
@@ -446,7 +446,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
         }
 
         private Outcome failJob(Throwable error) {
-            Throwable cause = unwrap(error);
+            Throwable cause = Async.unwrap(error);
             if (cause instanceof StoreUnavailableException) {
                 LOG.log(
                         Level.WARNING,
@@ -501,7 +501,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
         for (CompletableFuture<Void> stage : stages) {
             stage.whenComplete((ignored, error) -> {
                 if (error != null) {
-                    all.completeExceptionally(unwrap(error));
+                    all.completeExceptionally(Async.unwrap(error));
                 } else if (remaining.decrementAndGet() == 0) {
                     all.complete(null);
                 }
@@ -510,17 +510,8 @@ public final class ImageGenerationWorker implements AutoCloseable {
         return all;
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     private static String describe(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Async.unwrap(error);
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
@@ -543,14 +534,5 @@ public final class ImageGenerationWorker implements AutoCloseable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -94,6 +94,9 @@ class ImageGenerationWorkerTest {
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.generator()).contains("fake");
         ImageSet set = imageSets.find(job.eventDraftId()).orElseThrow();
+        assertThat(imageSets.latest(job.eventDraftId()).orElseThrow().jobId())
+                .as("the draft's latest images name their job")
+                .isEqualTo(job.id());
         for (ImageStyle style : ImageStyle.values()) {
             ImageFileName name =
                     ImageFileName.parse(set.url(style).substring(BASE.length())).orElseThrow();
@@ -111,7 +114,7 @@ class ImageGenerationWorkerTest {
                 try {
                     // each style waits until all three were requested: only parallel requests can finish
                     if (!allThreeAsked.await(5, TimeUnit.SECONDS)) {
-                        throw new ImageGenerationException(ImageGenerationException.INTERNAL, "not parallel", false);
+                        throw new ImageGenerationException(ImageGenerationException.INTERNAL, "not parallel");
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -129,7 +132,7 @@ class ImageGenerationWorkerTest {
     void a_failing_style_fails_the_job_at_once_with_its_code() {
         worker(request -> request.style() == ImageStyle.FANCY
                 ? CompletableFuture.failedFuture(
-                        new ImageGenerationException(ImageGenerationException.REJECTED, "content policy", false))
+                        new ImageGenerationException(ImageGenerationException.REJECTED, "content policy"))
                 : new CompletableFuture<>()); // the other styles never answer
 
         Job failed = awaitTerminal(submit().id());

@@ -3,8 +3,8 @@ package dev.contentservice.domain;
 import java.time.Duration;
 
 /**
- * What an image provider adapter reports about its calls, for metrics and readiness: each attempt's
- * outcome and latency, each retry, and its circuit breaker's state. Bootstrap records it; adapters call
+ * What an image provider adapter reports about its calls, for metrics: each attempt's outcome and latency,
+ * and each retry. Bootstrap records it; adapters call
  * it and know no metrics library. Implementations are fast and never throw.
  */
 public interface ProviderCallMetrics {
@@ -27,19 +27,9 @@ public interface ProviderCallMetrics {
         SHORT_CIRCUITED
     }
 
-    /** The state of the adapter's circuit breaker. */
-    enum BreakerState {
-        CLOSED,
-        OPEN,
-        HALF_OPEN
-    }
-
     /** One attempt ended; {@code latency} from sending the request to the last byte (zero if none was sent). */
     default void callFinished(Outcome outcome, Duration latency) {}
 
     /** A failed attempt will be retried (after its backoff). */
     default void retryScheduled(Outcome after) {}
-
-    /** The circuit breaker moved to {@code state}. */
-    default void breakerChanged(BreakerState state) {}
 }

@@ -13,11 +13,9 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -33,8 +31,6 @@ import java.util.function.Consumer;
  * thread, after the lock is released.
  */
 public final class InMemoryJobStore implements JobRepository, JobQueue, JobChanges {
-    private static final System.Logger LOG = System.getLogger(InMemoryJobStore.class.getName());
-
     private final Clock clock;
     private final Duration lease;
 
@@ -47,7 +43,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
     private final Map<JobId, Integer> attempts = new HashMap<>();
     private final AtomicLong receipts = new AtomicLong();
     private long writes;
-    private final List<Consumer<JobId>> listeners = new CopyOnWriteArrayList<>();
+    private final JobChanges.Listeners listeners = new JobChanges.Listeners();
 
     private record Stored(Job job, Instant expiresAt) {}
 
@@ -132,20 +128,11 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
 
     @Override
     public Subscription subscribe(Consumer<JobId> listener) {
-        Objects.requireNonNull(listener, "listener must not be null");
-        Consumer<JobId> own = listener::accept; // a distinct object, so that one listener may subscribe twice
-        listeners.add(own);
-        return () -> listeners.remove(own);
+        return listeners.add(listener);
     }
 
     private void notifyListeners(JobId id) {
-        for (Consumer<JobId> listener : listeners) {
-            try {
-                listener.accept(id);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a job change listener failed on job " + id, e);
-            }
-        }
+        listeners.deliver(id);
     }
 
     @Override

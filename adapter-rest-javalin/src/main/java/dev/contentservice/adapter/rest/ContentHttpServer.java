@@ -1,7 +1,9 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageLinks;
@@ -48,6 +50,7 @@ public final class ContentHttpServer implements AutoCloseable {
 
     private final HttpSettings settings;
     private final Javalin app;
+    private final OperationsApi operations;
     private boolean started;
     private boolean stopped;
 
@@ -57,8 +60,8 @@ public final class ContentHttpServer implements AutoCloseable {
      * @param metricsScrape the metrics in the Prometheus text format, read on each {@code /metrics}
      * @param awaitJobStatus serves the status requests that wait, and the job events
      * @param estimates the {@code Retry-After} of jobs in progress (the settings' value until it knows)
-     * @param readinessDetails facts shown with {@code /health/ready} that do not decide readiness (the
-     *     provider's circuit breaker, for example {@code provider.breaker} → {@code CLOSED})
+     * @param readDraftImages the draft's latest images, for {@code GET /api/content/images/{eventDraftId}}
+     * @param chooseStyle the owner's choice, for {@code PUT /api/content/images/{eventDraftId}/selection}
      * @param requestMetrics told about every answered request
      */
     public ContentHttpServer(
@@ -68,9 +71,10 @@ public final class ContentHttpServer implements AutoCloseable {
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
             ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
             Supplier<Map<String, Boolean>> readiness,
             Supplier<String> metricsScrape,
-            Supplier<Map<String, String>> readinessDetails,
             RequestMetrics requestMetrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         ContentApi content = new ContentApi(
@@ -80,10 +84,12 @@ public final class ContentHttpServer implements AutoCloseable {
                 estimates,
                 imageStore,
                 settings.retryAfterSeconds());
-        OperationsApi operations = new OperationsApi(readiness, readinessDetails, metricsScrape);
+        DraftImagesApi draftImages = new DraftImagesApi(readDraftImages, chooseStyle);
+        OperationsApi operations = new OperationsApi(readiness, metricsScrape);
+        this.operations = operations;
         ErrorResponder errors = new ErrorResponder(settings.retryAfterSeconds());
         RequestTracing tracing = new RequestTracing(Objects.requireNonNull(requestMetrics, "requestMetrics"));
-        this.app = Javalin.create(config -> configure(config, content, operations, errors, tracing));
+        this.app = Javalin.create(config -> configure(config, content, draftImages, operations, errors, tracing));
     }
 
     /** Links to the images this server hosts, under the public base URL (no trailing slash) read on each call. */
@@ -95,6 +101,7 @@ public final class ContentHttpServer implements AutoCloseable {
     private void configure(
             JavalinConfig config,
             ContentApi content,
+            DraftImagesApi draftImages,
             OperationsApi operations,
             ErrorResponder errors,
             RequestTracing tracing) {
@@ -144,7 +151,7 @@ public final class ContentHttpServer implements AutoCloseable {
         config.routes.before(bodyLimit::check);
         config.routes.after(tracing::end);
 
-        for (Route route : routes(content, operations)) {
+        for (Route route : routes(content, draftImages, operations)) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
             if (HandlerType.GET.equals(route.method())) {
                 // HEAD answers exactly like GET, without the body (Javalin alone answers 200 to any HEAD)
@@ -152,7 +159,7 @@ public final class ContentHttpServer implements AutoCloseable {
             }
         }
         if (cors.enabled()) {
-            routes(content, operations).stream()
+            routes(content, draftImages, operations).stream()
                     .map(Route::path)
                     .distinct()
                     .forEach(path -> config.routes.addHttpHandler(HandlerType.OPTIONS, path, cors::preflight));
@@ -180,9 +187,11 @@ public final class ContentHttpServer implements AutoCloseable {
     }
 
     /** Every route of the API (each GET also answers HEAD); the OpenAPI test checks they are all documented. */
-    static List<Route> routes(ContentApi content, OperationsApi operations) {
+    static List<Route> routes(ContentApi content, DraftImagesApi draftImages, OperationsApi operations) {
         return List.of(
                 new Route(HandlerType.POST, ContentApi.GENERATE_PATH, content::generate),
+                new Route(HandlerType.GET, DraftImagesApi.DRAFT_IMAGES_PATH, draftImages::read),
+                new Route(HandlerType.PUT, DraftImagesApi.SELECTION_PATH, draftImages::choose),
                 new Route(HandlerType.GET, ContentApi.STATUS_PATH, content::status),
                 new Route(HandlerType.GET, ContentApi.EVENTS_PATH, content::events),
                 new Route(HandlerType.GET, ContentApi.IMAGE_FILE_PATH, content::imageFile),
@@ -195,6 +204,15 @@ public final class ContentHttpServer implements AutoCloseable {
     record Route(HandlerType method, String path, Handler handler) {}
 
     /** Starts listening; returns the actual port (the chosen one when the settings asked for 0). */
+    /**
+     * Adds a {@code detail} object to {@code /health/ready}: more about some components (for example the image
+     * provider's circuit), read on each request; it never changes the status.
+     */
+    public ContentHttpServer readinessDetail(Supplier<Map<String, Object>> detail) {
+        operations.readinessDetail(detail);
+        return this;
+    }
+
     public synchronized int start() {
         if (started) {
             throw new IllegalStateException("the server was already started");

@@ -25,16 +25,12 @@ final class OperationsApi {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsApi.class);
 
     private final Supplier<Map<String, Boolean>> readiness;
-    private final Supplier<Map<String, String>> details;
     private final Supplier<String> metricsScrape;
     private final byte[] openApi;
+    private volatile Supplier<Map<String, Object>> detail = Map::of;
 
-    OperationsApi(
-            Supplier<Map<String, Boolean>> readiness,
-            Supplier<Map<String, String>> details,
-            Supplier<String> metricsScrape) {
+    OperationsApi(Supplier<Map<String, Boolean>> readiness, Supplier<String> metricsScrape) {
         this.readiness = Objects.requireNonNull(readiness, "readiness");
-        this.details = Objects.requireNonNull(details, "details");
         this.metricsScrape = Objects.requireNonNull(metricsScrape, "metricsScrape");
         this.openApi = loadOpenApi();
     }
@@ -55,6 +51,11 @@ final class OperationsApi {
         }
     }
 
+    /** More about some components (for example the image provider's circuit), shown under {@code detail}. */
+    void readinessDetail(Supplier<Map<String, Object>> value) {
+        this.detail = Objects.requireNonNull(value, "detail");
+    }
+
     void live(Context ctx) {
         ContentApi.json(ctx.status(200), Map.of("status", "UP"));
     }
@@ -70,18 +71,16 @@ final class OperationsApi {
             LOG.warn("The readiness check failed: {}", e.toString());
             up = false;
         }
-        Map<String, String> facts;
-        try {
-            facts = new TreeMap<>(details.get());
-        } catch (RuntimeException e) {
-            LOG.warn("The readiness details failed: {}", e.toString());
-            facts = Map.of();
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);
-        if (!facts.isEmpty()) {
-            body.put("details", facts);
+        try {
+            Map<String, Object> details = detail.get();
+            if (!details.isEmpty()) {
+                body.put("detail", details);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The readiness detail could not be read: {}", e.toString());
         }
         ContentApi.json(ctx.status(up ? 200 : 503), body);
     }

@@ -1,8 +1,10 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
@@ -41,7 +43,6 @@ final class RunningServer implements AutoCloseable {
     final Fakes.ImageSets imageSets = new Fakes.ImageSets();
     final Fakes.Images images = new Fakes.Images();
     final AtomicReference<Map<String, Boolean>> readiness = new AtomicReference<>(Map.of("jobs", true));
-    final AtomicReference<Map<String, String>> readinessDetails = new AtomicReference<>(Map.of());
     /** Every request the server reported, as "METHOD route status". */
     final java.util.List<String> requestsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -80,9 +81,10 @@ final class RunningServer implements AutoCloseable {
                 awaits,
                 estimates,
                 images,
+                new ReadDraftImages(imageSets),
+                new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get(),
-                () -> readinessDetails.get(),
                 (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
         port = server.start();
     }
@@ -102,9 +104,10 @@ final class RunningServer implements AutoCloseable {
                 awaits,
                 estimates,
                 imageStore,
+                new ReadDraftImages(imageSets),
+                new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get(),
-                () -> readinessDetails.get(),
                 (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
         port = server.start();
     }
