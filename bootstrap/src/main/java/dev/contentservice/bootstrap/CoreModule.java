@@ -46,7 +46,9 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     PrometheusMeterRegistry prometheus() {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ServiceMetrics.configure(registry);
+        return registry;
     }
 
     @Provides

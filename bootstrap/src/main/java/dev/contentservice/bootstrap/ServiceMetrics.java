@@ -43,10 +43,12 @@ final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
     private final Map<Outcome, Timer> latencies = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Counter> retries = new EnumMap<>(Outcome.class);
 
-    ServiceMetrics(MeterRegistry registry, ContentConfig config) {
-        this.registry = registry;
-        // two of Micrometer's processor meters break Prometheus naming (promtool says so): a "_count" that is
-        // no histogram count, and CPU time in nanoseconds; renamed, and the CPU time given in seconds
+    /**
+     * Two of Micrometer's processor meters break Prometheus naming (promtool says so): a "_count" that is no
+     * histogram count, and CPU time in nanoseconds. Renamed, and the CPU time registered in seconds by
+     * {@link ServiceMetrics}; configured on the registry before any meter is registered.
+     */
+    static void configure(MeterRegistry registry) {
         registry.config()
                 .meterFilter(new MeterFilter() {
                     @Override
@@ -55,6 +57,10 @@ final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
                     }
                 })
                 .meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
+    }
+
+    ServiceMetrics(MeterRegistry registry, ContentConfig config) {
+        this.registry = registry;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             FunctionCounter.builder("process.cpu", os, bean -> bean.getProcessCpuTime() / 1e9)
                     .baseUnit("seconds")
