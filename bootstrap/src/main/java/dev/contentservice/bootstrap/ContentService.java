@@ -11,6 +11,8 @@ import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.application.ImageGenerationWorker;
+import dev.contentservice.application.StopEndedJobs;
+import dev.contentservice.application.WebhookDispatcher;
 import dev.contentservice.domain.JobQueue;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -63,6 +65,8 @@ public final class ContentService implements AutoCloseable {
         ImageGenerationWorker worker = injector.getInstance(ImageGenerationWorker.class);
         injector.getInstance(ServiceMetrics.class).watch(worker, injector.getInstance(JobQueue.class));
         worker.start();
+        injector.getInstance(StopEndedJobs.class).start();
+        injector.getInstance(WebhookDispatcher.class).start();
         LOG.info("Content Service listening on http://localhost:{} with {}", port, config);
         return new ContentService(injector, http, worker, port);
     }

@@ -1,9 +1,11 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.CancelJob;
 import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
+import dev.contentservice.application.JobWebhooks;
 import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,6 +88,7 @@ final class RunningServer implements AutoCloseable {
                 new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get(),
+                Optional.of(new CancelJob(jobs, CLOCK, JobMetrics.NONE, JobWebhooks.NONE)),
                 (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
         port = server.start();
     }
@@ -108,6 +112,7 @@ final class RunningServer implements AutoCloseable {
                 new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get(),
+                Optional.empty(),
                 (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
         port = server.start();
     }
