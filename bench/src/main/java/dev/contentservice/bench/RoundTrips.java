@@ -122,7 +122,6 @@ final class RoundTrips {
                 backend.jobRepository(),
                 generator,
                 new MemoryImages(),
-                backend.imageSetRepository(),
                 links,
                 Clock.systemUTC(),
                 metrics,

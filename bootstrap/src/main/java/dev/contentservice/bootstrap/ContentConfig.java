@@ -68,6 +68,34 @@ public record ContentConfig(
         if (maxInFlightJobs < 1) {
             throw new IllegalArgumentException("CONTENT_WORKER_MAX_JOBS must be >= 1, was " + maxInFlightJobs);
         }
+        jobMaxAttempts(variables); // a bad value stops the start here, naming the variable
+    }
+
+    /** {@code CONTENT_JOB_MAX_ATTEMPTS}: the default number of claims a job may use up. */
+    public static final int DEFAULT_JOB_MAX_ATTEMPTS = 5;
+
+    /**
+     * {@code CONTENT_JOB_MAX_ATTEMPTS}, {@value #DEFAULT_JOB_MAX_ATTEMPTS}: claims of a job after which it
+     * fails as {@code JOB_POISONED}. A claim counts unless it was handed back at shutdown (SIGTERM).
+     */
+    public int jobMaxAttempts() {
+        return jobMaxAttempts(variables);
+    }
+
+    private static int jobMaxAttempts(Map<String, String> variables) {
+        String raw = variables.get("CONTENT_JOB_MAX_ATTEMPTS");
+        if (raw == null || raw.isBlank()) {
+            return DEFAULT_JOB_MAX_ATTEMPTS;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("CONTENT_JOB_MAX_ATTEMPTS must be a whole number >= 1, was '" + raw + "'");
     }
 
     /** The embedded default on a free port: memory, local renderer, samples. For tests and demos. */

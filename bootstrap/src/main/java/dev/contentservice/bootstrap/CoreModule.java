@@ -77,6 +77,7 @@ final class CoreModule extends AbstractModule {
         return WorkerSettings.defaults()
                 .withJobDeadline(config.jobDeadline())
                 .withMaxInFlightJobs(config.maxInFlightJobs())
+                .withMaxAttempts(config.jobMaxAttempts())
                 .withRenewEvery(renewEvery);
     }
 

@@ -25,8 +25,8 @@ final class InMemoryStoresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InMemoryJobStore jobStore(Clock clock) {
-        return new InMemoryJobStore(clock, config.lease());
+    InMemoryJobStore jobStore(Clock clock, InMemoryImageSets imageSets) {
+        return new InMemoryJobStore(clock, config.lease(), imageSets);
     }
 
     @Provides
@@ -65,8 +65,14 @@ final class InMemoryStoresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ImageSetRepository imageSets(Clock clock) {
+    InMemoryImageSets inMemoryImageSets(Clock clock) {
         return new InMemoryImageSets(clock);
+    }
+
+    @Provides
+    @Singleton
+    ImageSetRepository imageSets(InMemoryImageSets imageSets) {
+        return imageSets;
     }
 
     @Provides

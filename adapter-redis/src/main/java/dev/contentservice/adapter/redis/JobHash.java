@@ -7,8 +7,11 @@ import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.StoredStyle;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +63,32 @@ final class JobHash {
         job.failure().ifPresent(failure -> fields.put(ERROR_CODE, failure.code()));
         job.generator().ifPresent(generator -> fields.put(GENERATOR, generator));
         return fields;
+    }
+
+    /** Prefix of the field holding a stored style's URL ({@code stored:simple}, ...). */
+    static final String STORED_PREFIX = "stored:";
+    /** Prefix of the field holding the generator of a stored style ({@code generator:simple}, ...). */
+    static final String GENERATOR_PREFIX = "generator:";
+
+    /** The styles an earlier attempt stored, from the {@code stored:{style}} and {@code generator:{style}} fields. */
+    static Map<ImageStyle, StoredStyle> storedStyles(Job job, Map<String, String> fields) {
+        Map<ImageStyle, StoredStyle> stored = new EnumMap<>(ImageStyle.class);
+        for (ImageStyle style : ImageStyle.values()) {
+            String url = fields.get(STORED_PREFIX + style.key());
+            String generator = fields.get(GENERATOR_PREFIX + style.key());
+            if (url != null && !url.isBlank() && generator != null && !generator.isBlank()) {
+                stored.put(style, new StoredStyle(job.id(), style, url, generator, job.updatedAt()));
+            }
+        }
+        return stored;
+    }
+
+    /** The statuses a stored job may have for a write of {@code next} (comma-separated, for the scripts). */
+    static String statusesThatMayBecome(JobStatus next) {
+        return Arrays.stream(JobStatus.values())
+                .filter(status -> status.mayBecome(next))
+                .map(JobStatus::name)
+                .collect(Collectors.joining(","));
     }
 
     static List<String> flatten(Map<String, String> fields) {

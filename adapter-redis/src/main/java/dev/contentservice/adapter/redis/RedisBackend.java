@@ -7,6 +7,7 @@ import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -38,7 +39,7 @@ public final class RedisBackend implements AutoCloseable {
         this.settings = settings;
         this.redis = redis;
         this.jobs = new RedisJobRepository(redis);
-        this.queue = new RedisJobQueue(redis, consumer, settings.lease());
+        this.queue = new RedisJobQueue(redis, consumer, settings.lease(), Clock.systemUTC());
         this.recommendations = new RedisRecommendationSource(redis);
         this.imageSets = new RedisImageSetRepository(redis);
         this.imageStore = new RedisImageStore(redis);

@@ -94,6 +94,18 @@ final class Fakes {
         }
 
         @Override
+        public synchronized void recordStyles(List<dev.contentservice.domain.StoredStyle> records) {
+            requireUp();
+            for (dev.contentservice.domain.StoredStyle record : records) {
+                Job job = jobs.get(record.jobId());
+                if (job != null && job.status() == dev.contentservice.domain.JobStatus.PROCESSING) {
+                    put(job.styleDone(
+                            record.style(), java.time.Clock.fixed(record.storedAt(), java.time.ZoneOffset.UTC)));
+                }
+            }
+        }
+
+        @Override
         public synchronized Job submit(Job candidate, Duration ttl) {
             requireUp();
             Optional<Job> inFlight = jobs.values().stream()
