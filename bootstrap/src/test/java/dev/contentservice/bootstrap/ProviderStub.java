@@ -29,6 +29,8 @@ final class ProviderStub implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final java.util.List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int failWith;
+    private volatile String holdWhenBodyContains;
+    private final java.util.List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final byte[] png = png();
 
     ProviderStub(Duration delay) {
@@ -44,8 +46,14 @@ final class ProviderStub implements AutoCloseable {
         server.createContext("/v1/images/generations", exchange -> {
             requests.incrementAndGet();
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            String requestBody;
             try (InputStream in = exchange.getRequestBody()) {
-                in.readAllBytes();
+                requestBody = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            bodies.add(requestBody);
+            String hold = holdWhenBodyContains;
+            if (hold != null && requestBody.contains(hold)) {
+                return; // never answered (the connection stays open until the client goes away)
             }
             int status = failWith;
             if (status != 0) {
@@ -85,6 +93,16 @@ final class ProviderStub implements AutoCloseable {
     /** From now on every request is answered with this status (0: answer with the image again). */
     void failWith(int status) {
         this.failWith = status;
+    }
+
+    /** From now on a request whose body contains {@code text} is never answered; null answers all again. */
+    void holdWhenBodyContains(String text) {
+        this.holdWhenBodyContains = text;
+    }
+
+    /** Every request body received, in order. */
+    java.util.List<String> bodies() {
+        return java.util.List.copyOf(bodies);
     }
 
     java.util.List<String> authorizations() {

@@ -66,19 +66,30 @@ class WaitingAcrossInstancesTest {
     private ContentService idle() {
         JobQueue nothing = new JobQueue() {
             @Override
-            public Optional<Claim> claim(Duration timeout) throws InterruptedException {
+            public java.util.List<dev.contentservice.domain.ClaimedJob> claim(int max, Duration timeout)
+                    throws InterruptedException {
                 Thread.sleep(timeout.toMillis());
-                return Optional.empty();
+                return java.util.List.of();
             }
 
             @Override
-            public void renew(Claim claim) {}
+            public java.util.Set<Claim> renew(java.util.Collection<Claim> claims) {
+                return java.util.Set.copyOf(claims);
+            }
 
             @Override
             public void complete(Claim claim) {}
 
             @Override
             public void release(Claim claim) {}
+
+            @Override
+            public boolean finish(
+                    Claim claim,
+                    dev.contentservice.domain.Job outcome,
+                    Optional<dev.contentservice.domain.ImageSet> images) {
+                return false;
+            }
         };
         return start(binder -> binder.bind(JobQueue.class).toInstance(nothing));
     }
