@@ -16,21 +16,14 @@
   var MIN_DELAY_MS = 250;
   var MAX_DELAY_MS = 10000;
   var LONG_POLL_MAX_S = 25;
-  var DRAFT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-  var STYLES = [
-    { key: 'simple', label: '심플' },
-    { key: 'fancy', label: '화려한' },
-    { key: 'trendy', label: '트렌디' }
-  ];
+  /* From the server (page-config.js, loaded before this script): the styles with their labels, the
+     draft id pattern and the error texts, so that none of them is copied here. */
+  var PAGE = window.CONTENT_PAGE;
+  var DRAFT_ID_PATTERN = new RegExp(PAGE.draftIdPattern);
+  var STYLES = PAGE.styles;
 
   /* Used only when an error answer carries no message of its own. */
-  var FALLBACK_MESSAGES = {
-    CONTENT_001: 'AI 추천을 먼저 선택해주세요',
-    CONTENT_002: '이벤트 초안 ID가 올바르지 않습니다',
-    CONTENT_003: 'AI 추천 정보를 읽을 수 없습니다',
-    JOB_001: 'Job을 찾을 수 없습니다'
-  };
+  var FALLBACK_MESSAGES = PAGE.messages;
 
   var HINTS = {
     CONTENT_001: 'AI 추천 서비스에서 이벤트 기획안을 선택한 다음 다시 시도해주세요. 샘플 초안으로 먼저 체험해 볼 수도 있어요.',

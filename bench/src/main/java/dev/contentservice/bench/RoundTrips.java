@@ -199,7 +199,7 @@ final class RoundTrips {
         private final Map<ImageFileName, StoredImage> images = new ConcurrentHashMap<>();
 
         @Override
-        public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
+        public void put(ImageFileName name, GeneratedImage image) {
             images.put(name, new StoredImage(image.bytes(), image.format().mediaType()));
         }
 

@@ -41,7 +41,7 @@ final class WorkerThroughput {
                     backend.recommendationSource(), backend.jobRepository(), Clock.systemUTC(), metrics);
             ImageGenerator instant = request -> CompletableFuture.completedFuture(
                     new GeneratedImage(ProviderStub.TINY_PNG, "image/png", "bench:instant"));
-            ImageLinks links = name -> "http://127.0.0.1/api/content/images/files/" + name.value();
+            ImageLinks links = name -> "http://127.0.0.1/" + name.value(); // never fetched
             WorkerSettings workerSettings = WorkerSettings.defaults();
 
             if (warmup > 0) {

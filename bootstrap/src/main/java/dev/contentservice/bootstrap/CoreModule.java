@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.MapBinder;
+import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.WorkerSettings;
@@ -90,6 +91,6 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ImageLinks imageLinks(PublicBaseUrl base) {
-        return name -> base.get() + "/api/content/images/files/" + name.value();
+        return ContentHttpServer.imageLinks(base::get);
     }
 }

@@ -98,12 +98,9 @@ public final class AwaitJobStatus implements AutoCloseable {
             unregister(waiter);
             return first;
         }
-        ScheduledFuture<?> timeout =
-                timer.schedule(() -> runReader(waiter::timeUp), bounded.toMillis(), TimeUnit.MILLISECONDS);
-        waiter.future.whenComplete((view, error) -> {
-            unregister(waiter);
-            timeout.cancel(false);
-        });
+        waiter.timeout = timer.schedule(() -> runReader(waiter::timeUp), bounded.toMillis(), TimeUnit.MILLISECONDS);
+        // completed from outside (a caller cancels): leave too; the waiter's own answers leave before
+        waiter.future.whenComplete((view, error) -> waiter.leave());
         return waiter.future;
     }
 
@@ -210,9 +207,16 @@ public final class AwaitJobStatus implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds the watcher inside the map's atomic step for its job, so that it can never land in a set that a
+     * concurrent {@link #unregister} has just dropped from the map (such a watcher heard no notice).
+     */
     private void register(Watcher watcher) {
-        watchers.computeIfAbsent(watcher.id(), id -> ConcurrentHashMap.newKeySet())
-                .add(watcher);
+        watchers.compute(watcher.id(), (id, set) -> {
+            Set<Watcher> into = set == null ? ConcurrentHashMap.newKeySet() : set;
+            into.add(watcher);
+            return into;
+        });
     }
 
     private void unregister(Watcher watcher) {
@@ -232,10 +236,14 @@ public final class AwaitJobStatus implements AutoCloseable {
         void cancel();
     }
 
-    /** A long-poll: completes at the first final status, or with whatever is current when time is up. */
+    /**
+     * A long-poll: completes at the first final status, or with whatever is current when time is up. It
+     * leaves the registry before it completes, so that whoever sees the answer no longer counts it.
+     */
     private final class Waiter implements Watcher {
         private final JobId id;
         final CompletableFuture<JobStatusView> future = new CompletableFuture<>();
+        volatile ScheduledFuture<?> timeout;
 
         Waiter(JobId id) {
             this.id = id;
@@ -249,17 +257,20 @@ public final class AwaitJobStatus implements AutoCloseable {
         @Override
         public void seen(JobStatusView view) {
             if (isFinal(view)) {
+                leave();
                 future.complete(view);
             }
         }
 
         @Override
         public void gone(JobNotFoundException error) {
+            leave();
             future.completeExceptionally(error);
         }
 
         @Override
         public void cancel() {
+            leave();
             future.cancel(false);
         }
 
@@ -267,10 +278,19 @@ public final class AwaitJobStatus implements AutoCloseable {
             if (future.isDone()) {
                 return;
             }
+            leave();
             try {
                 future.complete(reads.read(id));
             } catch (RuntimeException e) {
                 future.completeExceptionally(e);
+            }
+        }
+
+        void leave() {
+            unregister(this);
+            ScheduledFuture<?> scheduled = timeout;
+            if (scheduled != null) {
+                scheduled.cancel(false);
             }
         }
     }

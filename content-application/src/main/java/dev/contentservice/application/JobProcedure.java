@@ -219,7 +219,7 @@ public final class JobProcedure {
 
         private void host(ImageStyle style, GeneratedImage image) {
             ImageFileName name = ImageFileName.of(job.id(), style, image.format());
-            imageStore.put(name, image, ImageSet.TTL);
+            imageStore.put(name, image);
             String url = links.urlOf(name);
             synchronized (this) {
                 urls.put(style, url);

@@ -20,28 +20,19 @@ public final class ReadJobStatus {
 
     private final JobRepository jobs;
     private final ImageSetRepository imageSets;
-    private final Optional<Clock> clock;
+    private final Clock clock;
     private final ConcurrentHashMap<JobId, Job> finished = new ConcurrentHashMap<>();
 
-    /** Reads every job from the store on every call. */
-    public ReadJobStatus(JobRepository jobs, ImageSetRepository imageSets) {
-        this(jobs, imageSets, Optional.empty());
-    }
-
     /**
-     * Remembers finished jobs until their TTL ends. A COMPLETED or FAILED job never changes again (the
-     * store refuses any write over a terminal state), so polling it needs only its image set from the
-     * store: one round trip instead of two, and no parsing of the job's snapshot.
+     * Remembers finished jobs until their TTL ends, by the clock. A COMPLETED or FAILED job never changes
+     * again (the store refuses any write over a terminal state), so polling it needs only its image set
+     * from the store: one round trip instead of two, and no parsing of the job's snapshot.
      */
     @Inject
     public ReadJobStatus(JobRepository jobs, ImageSetRepository imageSets, Clock clock) {
-        this(jobs, imageSets, Optional.of(Objects.requireNonNull(clock, "clock")));
-    }
-
-    private ReadJobStatus(JobRepository jobs, ImageSetRepository imageSets, Optional<Clock> clock) {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.imageSets = Objects.requireNonNull(imageSets, "imageSets");
-        this.clock = clock;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -68,7 +59,7 @@ public final class ReadJobStatus {
         if (job == null) {
             return Optional.empty();
         }
-        if (!job.expiresAt().isAfter(clock.orElseThrow().instant())) {
+        if (!job.expiresAt().isAfter(clock.instant())) {
             finished.remove(id, job);
             return Optional.empty();
         }
@@ -76,7 +67,7 @@ public final class ReadJobStatus {
     }
 
     private void remember(Job job) {
-        if (clock.isEmpty() || !job.status().isTerminal()) {
+        if (!job.status().isTerminal()) {
             return;
         }
         if (finished.size() >= MAX_REMEMBERED) {
@@ -85,8 +76,7 @@ public final class ReadJobStatus {
         finished.put(job.id(), job);
     }
 
-    /** The view of a job already read (used by waiters that were handed the job). */
-    public JobStatusView view(Job job) {
+    private JobStatusView view(Job job) {
         return switch (job.status()) {
             case PENDING, PROCESSING -> new JobStatusView.InProgress(job);
             case FAILED -> new JobStatusView.Failed(job, job.failure().orElseThrow());

@@ -39,7 +39,7 @@ public final class RequestImageGeneration {
         Recommendation recommendation =
                 recommendations.find(eventDraftId).orElseThrow(() -> new RecommendationMissingException(eventDraftId));
         Job candidate = Job.create(JobId.random(), recommendation, clock);
-        Job job = jobs.submit(candidate, Job.TTL);
+        Job job = jobs.submit(candidate);
         boolean created = job.id().equals(candidate.id());
         if (created) {
             metrics.jobCreated();

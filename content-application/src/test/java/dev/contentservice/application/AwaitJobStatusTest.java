@@ -16,19 +16,25 @@ import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.contract.Fixtures;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AwaitJobStatusTest {
     private final InMemoryJobStore jobs = new InMemoryJobStore(Clock.systemUTC(), Duration.ofMinutes(1));
     private final InMemoryImageSets imageSets = new InMemoryImageSets(Clock.systemUTC());
-    private final ReadJobStatus reads = new ReadJobStatus(jobs, imageSets);
+    private final ReadJobStatus reads = new ReadJobStatus(jobs, imageSets, Clock.systemUTC());
     private AwaitJobStatus awaits = new AwaitJobStatus(reads, jobs);
 
     @AfterEach
@@ -37,17 +43,14 @@ class AwaitJobStatusTest {
     }
 
     private Job submitted() {
-        return jobs.submit(Fixtures.newJob(), Job.TTL);
+        return jobs.submit(Fixtures.newJob());
     }
 
     private Job complete(Job job) {
         imageSets.save(
-                job.eventDraftId(),
-                ImageSet.of("https://x/simple.png", "https://x/fancy.png", "https://x/trendy.png"),
-                ImageSet.TTL);
-        Job done = Fixtures.completed(job);
-        jobs.update(done);
-        return done;
+                job.eventDraftId(), ImageSet.of("https://x/simple.png", "https://x/fancy.png", "https://x/trendy.png"));
+        Fixtures.storeCompleted(jobs, job);
+        return jobs.find(job.id()).orElseThrow();
     }
 
     @Test
@@ -160,6 +163,79 @@ class AwaitJobStatusTest {
         CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         assertThat(waiting).allMatch(future -> future.join() instanceof JobStatusView.Completed);
         assertThat(awaits.waitedJobs()).isZero();
+    }
+
+    @Test
+    void regression_a_waiter_is_counted_after_its_answer_because_it_left_the_registry_only_in_whenComplete()
+            throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Job job = submitted();
+            CompletableFuture<JobStatusView> waiting = awaits.await(job.id(), Duration.ofSeconds(30));
+            AtomicInteger waitedWhenAnswered = new AtomicInteger(-1);
+            CompletableFuture<Void> answered = waiting.thenRun(() -> waitedWhenAnswered.set(awaits.waitedJobs()));
+
+            complete(job);
+
+            answered.get(10, TimeUnit.SECONDS);
+            assertThat(waitedWhenAnswered).as("round %d", round).hasValue(0);
+        }
+    }
+
+    @Test
+    void regression_a_waiter_registered_while_the_last_one_leaves_went_unheard_until_its_wait_ran_out()
+            throws Exception {
+        awaits.close();
+        awaits = new AwaitJobStatus(reads, jobs, Duration.ofHours(1)); // notices only: no re-check to hide it
+        int pairs = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(2 * pairs);
+        try {
+            for (int round = 0; round < 200; round++) {
+                CyclicBarrier together = new CyclicBarrier(2 * pairs);
+                List<Job> roundJobs = new ArrayList<>();
+                List<Future<CompletableFuture<JobStatusView>>> arriving = new ArrayList<>();
+                List<Future<?>> churning = new ArrayList<>();
+                for (int i = 0; i < pairs; i++) {
+                    Job job = submitted();
+                    roundJobs.add(job);
+                    AtomicBoolean arrived = new AtomicBoolean();
+                    // one thread keeps the job's last watcher coming and going (the set emptied, dropped, made
+                    // again) while another registers a waiter: the waiter must land in the live set
+                    churning.add(pool.submit(() -> {
+                        together.await();
+                        do {
+                            awaits.watch(job.id(), view -> {}, () -> {}).close();
+                        } while (!arrived.get());
+                        return null;
+                    }));
+                    arriving.add(pool.submit(() -> {
+                        together.await();
+                        CompletableFuture<JobStatusView> waiter = awaits.await(job.id(), Duration.ofSeconds(30));
+                        arrived.set(true);
+                        return waiter;
+                    }));
+                }
+                List<CompletableFuture<JobStatusView>> waiting = new ArrayList<>();
+                for (Future<CompletableFuture<JobStatusView>> future : arriving) {
+                    waiting.add(future.get(10, TimeUnit.SECONDS));
+                }
+                for (Future<?> done : churning) {
+                    done.get(10, TimeUnit.SECONDS);
+                }
+
+                assertThat(awaits.waitedJobs())
+                        .as("round %d: jobs waited on", round)
+                        .isEqualTo(pairs);
+                roundJobs.forEach(this::complete);
+                CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new))
+                        .get(10, TimeUnit.SECONDS);
+                assertThat(waiting).allMatch(future -> future.join() instanceof JobStatusView.Completed);
+                assertThat(Fixtures.eventually(Duration.ofSeconds(10), () -> awaits.waitedJobs() == 0))
+                        .as("round %d: every waiter left", round)
+                        .isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

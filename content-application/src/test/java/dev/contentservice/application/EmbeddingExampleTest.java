@@ -38,7 +38,7 @@ class EmbeddingExampleTest {
 
         RequestImageGeneration requestImages =
                 new RequestImageGeneration(recommendations, jobs, clock, JobMetrics.NONE);
-        ReadJobStatus readStatus = new ReadJobStatus(jobs, imageSets);
+        ReadJobStatus readStatus = new ReadJobStatus(jobs, imageSets, clock);
         try (ImageGenerationWorker worker = new ImageGenerationWorker(
                 jobs,
                 jobs,

@@ -74,7 +74,7 @@ class ImageGenerationWorkerTest {
             png(request.jobId() + "/" + request.style().key(), "fake"));
 
     private Job submit() {
-        return store.submit(Fixtures.newJob(), Job.TTL);
+        return store.submit(Fixtures.newJob());
     }
 
     private Job awaitTerminal(JobId id) {
@@ -185,7 +185,7 @@ class ImageGenerationWorkerTest {
     @Test
     void an_already_finished_job_is_acknowledged_without_drawing() throws Exception {
         Job job = submit();
-        store.update(Fixtures.completed(job));
+        Fixtures.storeCompleted(store, job);
         AtomicInteger drawn = new AtomicInteger();
 
         worker(request -> {

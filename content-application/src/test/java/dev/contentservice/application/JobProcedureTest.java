@@ -60,7 +60,7 @@ class JobProcedureTest {
 
     @Test
     void a_claimed_job_is_drawn_stored_and_finished_before_run_returns() throws Exception {
-        Job job = store.submit(Fixtures.newJob(), Job.TTL);
+        Job job = store.submit(Fixtures.newJob());
 
         CompletableFuture<Outcome> outcome =
                 procedure(WorkerSettings.defaults()).run(claim());
@@ -74,7 +74,7 @@ class JobProcedureTest {
 
     @Test
     void a_job_taken_over_draws_only_the_styles_not_stored_before() throws Exception {
-        Job job = store.submit(Fixtures.newJob(), Job.TTL);
+        Job job = store.submit(Fixtures.newJob());
         ClaimedJob first = claim();
         String keptUrl = "http://img/" + job.id() + "-simple.png";
         store.recordStyles(List.of(new StoredStyle(job.id(), ImageStyle.SIMPLE, keptUrl, "earlier", CLOCK.instant())));
@@ -94,7 +94,7 @@ class JobProcedureTest {
 
     @Test
     void styles_stored_before_the_last_one_are_recorded_on_the_job_as_they_are_stored() throws Exception {
-        Job job = store.submit(Fixtures.newJob(), Job.TTL);
+        Job job = store.submit(Fixtures.newJob());
         CompletableFuture<GeneratedImage> trendy = new CompletableFuture<>();
         JobProcedure procedure = JobProcedure.of(
                 store,
@@ -119,7 +119,7 @@ class JobProcedureTest {
     @Test
     void a_job_claimed_more_often_than_allowed_fails_as_poisoned_without_drawing() throws Exception {
         InMemoryJobStore shortLeases = new InMemoryJobStore(CLOCK, Duration.ofMillis(50), imageSets);
-        Job job = shortLeases.submit(Fixtures.newJob(), Job.TTL);
+        Job job = shortLeases.submit(Fixtures.newJob());
         shortLeases.release(shortLeases.claim(1, NOW).get(0).claim()); // a hand-over is not an attempt
         ClaimedJob claimed = shortLeases.claim(1, NOW).get(0);
         for (int death = 0; death < 2; death++) { // two workers die holding it: their leases run out

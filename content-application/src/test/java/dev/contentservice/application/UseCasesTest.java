@@ -34,7 +34,7 @@ class UseCasesTest {
         }
     };
     private final RequestImageGeneration request = new RequestImageGeneration(recommendations, jobs, CLOCK, counting);
-    private final ReadJobStatus status = new ReadJobStatus(jobs, imageSets);
+    private final ReadJobStatus status = new ReadJobStatus(jobs, imageSets, Clock.systemUTC());
     private final EventDraftId draft = Fixtures.uniqueDraft();
 
     @Test
@@ -92,7 +92,7 @@ class UseCasesTest {
     void request_after_the_job_ended_regenerates() {
         recommendations.put(Fixtures.recommendation(draft));
         Job first = request.request(draft).job();
-        jobs.update(Fixtures.completed(first));
+        Fixtures.storeCompleted(jobs, first);
 
         RequestImageGeneration.Submission again = request.request(draft);
 
@@ -109,7 +109,7 @@ class UseCasesTest {
 
     @Test
     void pending_and_processing_jobs_are_in_progress() {
-        Job job = jobs.submit(Fixtures.newJob(draft), Job.TTL);
+        Job job = jobs.submit(Fixtures.newJob(draft));
         assertThat(status.read(job.id().toString())).isInstanceOf(JobStatusView.InProgress.class);
 
         jobs.update(job.start(CLOCK));
@@ -119,10 +119,10 @@ class UseCasesTest {
 
     @Test
     void completed_job_lists_the_image_set_of_its_draft() {
-        Job job = jobs.submit(Fixtures.newJob(draft), Job.TTL);
+        Job job = jobs.submit(Fixtures.newJob(draft));
         ImageSet images = ImageSet.of("s", "f", "t");
-        imageSets.save(draft, images, ImageSet.TTL);
-        jobs.update(Fixtures.completed(job));
+        imageSets.save(draft, images);
+        Fixtures.storeCompleted(jobs, job);
 
         JobStatusView view = status.read(job.id());
 
@@ -134,8 +134,8 @@ class UseCasesTest {
 
     @Test
     void completed_job_whose_images_are_gone_reads_as_failed_with_images_missing() {
-        Job job = jobs.submit(Fixtures.newJob(draft), Job.TTL);
-        jobs.update(Fixtures.completed(job));
+        Job job = jobs.submit(Fixtures.newJob(draft));
+        Fixtures.storeCompleted(jobs, job);
 
         JobStatusView view = status.read(job.id());
 
@@ -150,8 +150,8 @@ class UseCasesTest {
         AtomicInteger finds = new AtomicInteger();
         dev.contentservice.domain.JobRepository counting = new dev.contentservice.domain.JobRepository() {
             @Override
-            public Job submit(Job candidate, Duration ttl) {
-                return jobs.submit(candidate, ttl);
+            public Job submit(Job candidate) {
+                return jobs.submit(candidate);
             }
 
             @Override
@@ -189,14 +189,14 @@ class UseCasesTest {
             }
         };
         ReadJobStatus remembering = new ReadJobStatus(counting, imageSets, movable);
-        Job running = jobs.submit(Fixtures.newJob(draft), Job.TTL);
-        imageSets.save(draft, ImageSet.of("s", "f", "t"), ImageSet.TTL);
+        Job running = jobs.submit(Fixtures.newJob(draft));
+        imageSets.save(draft, ImageSet.of("s", "f", "t"));
 
         remembering.read(running.id());
         remembering.read(running.id());
         assertThat(finds).as("a running job is read every time").hasValue(2);
 
-        jobs.update(Fixtures.completed(running));
+        Fixtures.storeCompleted(jobs, running);
         remembering.read(running.id());
         remembering.read(running.id());
         remembering.read(running.id());
@@ -209,7 +209,7 @@ class UseCasesTest {
 
     @Test
     void failed_job_shows_its_stored_failure() {
-        Job job = jobs.submit(Fixtures.newJob(draft), Job.TTL);
+        Job job = jobs.submit(Fixtures.newJob(draft));
         jobs.update(job.start(CLOCK).fail(JobFailure.of("IMAGEGEN_REJECTED", "content policy"), CLOCK));
 
         JobStatusView view = status.read(job.id());

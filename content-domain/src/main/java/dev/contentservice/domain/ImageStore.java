@@ -1,6 +1,5 @@
 package dev.contentservice.domain;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -9,8 +8,8 @@ import java.util.Optional;
  */
 public interface ImageStore {
 
-    /** Stores (replaces) the image under the name for the given TTL. */
-    void put(ImageFileName name, GeneratedImage image, Duration ttl);
+    /** Stores (replaces) the image under the name for {@link ImageSet#TTL}. */
+    void put(ImageFileName name, GeneratedImage image);
 
     /** The image, or empty when none is stored under the name or its TTL passed. */
     Optional<StoredImage> get(ImageFileName name);

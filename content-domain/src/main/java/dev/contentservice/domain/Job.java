@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An image generation job. Immutable: every transition returns the next state and refuses any move the
- * life cycle does not allow (PENDING → PROCESSING → COMPLETED | FAILED). Time comes from a {@link
+ * An image generation job. Immutable: every transition returns the next state and refuses any move that
+ * {@link JobStatus#mayBecome the one transition table} does not allow. Time comes from a {@link
  * Clock}, never from the system directly.
  *
  * @param stylesDone the styles whose image is already stored (progress of a PROCESSING job)
@@ -71,17 +71,22 @@ public record Job(
 
     /** PENDING → PROCESSING. */
     public Job start(Clock clock) {
+        if (status != JobStatus.PENDING) {
+            // the table lets PROCESSING be rewritten by PROCESSING (progress): that edge is styleDone's
+            throw new IllegalJobTransitionException(id, status, JobStatus.PROCESSING);
+        }
         return moveTo(JobStatus.PROCESSING, clock, stylesDone, failure, generator);
     }
 
-    /** Records that one style's image is stored; only while PROCESSING. */
+    /** Records that one style's image is stored: PROCESSING → PROCESSING, and nothing else. */
     public Job styleDone(ImageStyle style, Clock clock) {
+        Objects.requireNonNull(style, "style must not be null");
         if (status != JobStatus.PROCESSING) {
             throw new IllegalJobTransitionException(id, status, JobStatus.PROCESSING);
         }
         EnumSet<ImageStyle> done = stylesDone.isEmpty() ? EnumSet.noneOf(ImageStyle.class) : EnumSet.copyOf(stylesDone);
         done.add(style);
-        return new Job(id, eventDraftId, status, createdAt, clock.instant(), recommendation, done, failure, generator);
+        return moveTo(JobStatus.PROCESSING, clock, done, failure, generator);
     }
 
     /** PROCESSING → COMPLETED; every style is then done. */
@@ -114,12 +119,7 @@ public record Job(
             Set<ImageStyle> nextStylesDone,
             Optional<JobFailure> nextFailure,
             Optional<String> nextGenerator) {
-        boolean allowed = switch (status) {
-            case PENDING -> next == JobStatus.PROCESSING || next == JobStatus.FAILED;
-            case PROCESSING -> next == JobStatus.COMPLETED || next == JobStatus.FAILED;
-            case COMPLETED, FAILED -> false;
-        };
-        if (!allowed) {
+        if (!status.mayBecome(next)) {
             throw new IllegalJobTransitionException(id, status, next);
         }
         return new Job(

@@ -1,6 +1,5 @@
 package dev.contentservice.domain;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,17 +15,17 @@ public interface JobRepository {
     /**
      * Submits a new PENDING job unless its draft already has one in flight. Atomically: if a job of the
      * same draft is PENDING or PROCESSING, that job is returned and nothing is written; otherwise the
-     * candidate is stored with the given TTL, marked as its draft's in-flight job, enqueued, and returned.
+     * candidate is stored for {@link Job#TTL}, marked as its draft's in-flight job, enqueued, and returned.
      * Two concurrent submits for one draft therefore yield one job.
      */
-    Job submit(Job candidate, Duration ttl);
+    Job submit(Job candidate);
 
     /** The job, or empty when it never existed or its TTL passed. */
     Optional<Job> find(JobId id);
 
     /**
      * Writes {@code next} over the stored job if, atomically, the stored job exists and its status
-     * {@linkplain JobStatus#mayBecome may become} {@code next.status()}. The TTL is left as it is. When
+     * {@linkplain JobStatus#mayBecome may become} {@code next.status()} (the one transition table). The TTL is left as it is. When
      * {@code next} is FAILED its failure is stored too (with the job's remaining TTL); when it is
      * terminal the draft's in-flight mark is cleared. A late or duplicate worker therefore never
      * overwrites COMPLETED or FAILED.

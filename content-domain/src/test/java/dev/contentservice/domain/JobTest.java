@@ -9,8 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class JobTest {
@@ -122,6 +125,69 @@ class JobTest {
             assertThat(JobStatus.COMPLETED.mayBecome(next)).isFalse();
             assertThat(JobStatus.FAILED.mayBecome(next)).isFalse();
         }
+    }
+
+    @Test
+    void the_one_transition_table_reads_pending_to_processing_or_failed_and_processing_on_to_the_end() {
+        Map<JobStatus, Set<JobStatus>> expected = Map.of(
+                JobStatus.PENDING, Set.of(JobStatus.PROCESSING, JobStatus.FAILED),
+                JobStatus.PROCESSING, Set.of(JobStatus.PROCESSING, JobStatus.COMPLETED, JobStatus.FAILED),
+                JobStatus.COMPLETED, Set.of(),
+                JobStatus.FAILED, Set.of());
+
+        for (JobStatus from : JobStatus.values()) {
+            for (JobStatus next : JobStatus.values()) {
+                assertThat(from.mayBecome(next))
+                        .as("%s -> %s", from, next)
+                        .isEqualTo(expected.get(from).contains(next));
+                assertThat(JobStatus.allowedFrom(next).contains(from))
+                        .as("allowedFrom(%s) holds %s", next, from)
+                        .isEqualTo(expected.get(from).contains(next));
+            }
+        }
+        assertThat(JobStatus.inFlight()).containsExactlyInAnyOrder(JobStatus.PENDING, JobStatus.PROCESSING);
+    }
+
+    @Test
+    void pending_job_may_not_be_overwritten_by_a_completed_one() {
+        // regression: mayBecome (and with it update.lua) once let PENDING become COMPLETED, unlike Job
+        assertThat(JobStatus.PENDING.mayBecome(JobStatus.COMPLETED)).isFalse();
+        assertThat(JobStatus.allowedFrom(JobStatus.COMPLETED)).containsExactly(JobStatus.PROCESSING);
+    }
+
+    @Test
+    void every_move_a_job_makes_is_one_the_table_allows() {
+        Job pending = Fixtures.newJob();
+        Job processing = pending.start(CLOCK);
+        List<Job> jobs = List.of(
+                pending,
+                processing,
+                processing.complete("local", CLOCK),
+                processing.fail(JobFailure.of("IMAGEGEN_REJECTED", "no"), CLOCK));
+        List<Function<Job, Job>> moves = List.of(
+                job -> job.start(CLOCK),
+                job -> job.styleDone(ImageStyle.SIMPLE, CLOCK),
+                job -> job.complete("local", CLOCK),
+                job -> job.fail(JobFailure.of("IMAGEGEN_TIMEOUT", "late"), CLOCK));
+        int made = 0;
+
+        for (Job job : jobs) {
+            for (Function<Job, Job> move : moves) {
+                Job next;
+                try {
+                    next = move.apply(job);
+                } catch (IllegalJobTransitionException refused) {
+                    continue;
+                }
+                made++;
+                assertThat(job.status().mayBecome(next.status()))
+                        .as("%s -> %s", job.status(), next.status())
+                        .isTrue();
+            }
+        }
+
+        // start, fail from PENDING; styleDone, complete, fail from PROCESSING; nothing from the end states
+        assertThat(made).isEqualTo(5);
     }
 
     @Test

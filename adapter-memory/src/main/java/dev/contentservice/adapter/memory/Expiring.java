@@ -12,14 +12,16 @@ final class Expiring<K, V> {
     private record Entry<V>(V value, Instant expiresAt) {}
 
     private final Clock clock;
+    private final Duration ttl;
     private final ConcurrentHashMap<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
 
-    Expiring(Clock clock) {
+    Expiring(Clock clock, Duration ttl) {
         this.clock = clock;
+        this.ttl = ttl;
     }
 
-    void put(K key, V value, Duration ttl) {
+    void put(K key, V value) {
         Instant now = clock.instant();
         entries.put(key, new Entry<>(value, now.plus(ttl)));
         if (writes.incrementAndGet() % 256 == 0) {

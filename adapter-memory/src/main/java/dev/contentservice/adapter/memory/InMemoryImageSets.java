@@ -4,7 +4,6 @@ import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,12 +12,12 @@ public final class InMemoryImageSets implements ImageSetRepository {
     private final Expiring<EventDraftId, ImageSet> sets;
 
     public InMemoryImageSets(Clock clock) {
-        this.sets = new Expiring<>(Objects.requireNonNull(clock, "clock"));
+        this.sets = new Expiring<>(Objects.requireNonNull(clock, "clock"), ImageSet.TTL);
     }
 
     @Override
-    public void save(EventDraftId eventDraftId, ImageSet images, Duration ttl) {
-        sets.put(eventDraftId, images, ttl);
+    public void save(EventDraftId eventDraftId, ImageSet images) {
+        sets.put(eventDraftId, images);
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.contentservice.adapter.memory;
 
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
+import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,12 +13,12 @@ public final class InMemoryImageStore implements ImageStore {
     private final Expiring<ImageFileName, StoredImage> images;
 
     public InMemoryImageStore(Clock clock) {
-        this.images = new Expiring<>(Objects.requireNonNull(clock, "clock"));
+        this.images = new Expiring<>(Objects.requireNonNull(clock, "clock"), ImageSet.TTL);
     }
 
     @Override
-    public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
-        images.put(name, new StoredImage(image.bytes(), image.mediaType()), ttl);
+    public void put(ImageFileName name, GeneratedImage image) {
+        images.put(name, new StoredImage(image.bytes(), image.mediaType()));
     }
 
     @Override

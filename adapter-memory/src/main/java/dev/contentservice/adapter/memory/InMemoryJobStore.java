@@ -92,15 +92,15 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
     }
 
     @Override
-    public Job submit(Job candidate, Duration ttl) {
-        Job answer = store(candidate, ttl);
+    public Job submit(Job candidate) {
+        Job answer = store(candidate);
         if (answer == candidate) {
             notifyListeners(candidate.id());
         }
         return answer;
     }
 
-    private Job store(Job candidate, Duration ttl) {
+    private Job store(Job candidate) {
         lock.lock();
         try {
             Instant now = clock.instant();
@@ -111,7 +111,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
                     return existing.get();
                 }
             }
-            jobs.put(candidate.id(), new Stored(candidate, now.plus(ttl)));
+            jobs.put(candidate.id(), new Stored(candidate, now.plus(Job.TTL)));
             inFlight.put(candidate.eventDraftId(), candidate.id());
             ready.addLast(candidate.id());
             sweepNowAndThen(now);
@@ -262,7 +262,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
             Optional<Job> current = live(outcome.id(), clock.instant());
             written = current.isPresent() && current.get().status().mayBecome(outcome.status());
             if (written) {
-                images.ifPresent(set -> imageSets.save(outcome.eventDraftId(), set, ImageSet.TTL));
+                images.ifPresent(set -> imageSets.save(outcome.eventDraftId(), set));
                 write(outcome);
             }
             if (leases.remove(claim.receipt()) != null) {

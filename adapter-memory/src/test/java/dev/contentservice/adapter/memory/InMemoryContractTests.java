@@ -10,9 +10,11 @@ import dev.contentservice.domain.contract.ImageStoreContract;
 import dev.contentservice.domain.contract.JobChangesContract;
 import dev.contentservice.domain.contract.JobQueueContract;
 import dev.contentservice.domain.contract.JobRepositoryContract;
+import dev.contentservice.domain.contract.MovableClock;
 import dev.contentservice.domain.contract.RecommendationSourceContract;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory adapters pass every port's contract suite. */
@@ -20,9 +22,16 @@ class InMemoryContractTests {
 
     @Nested
     class Jobs extends JobRepositoryContract {
+        private final MovableClock clock = new MovableClock(Instant.now());
+
         @Override
         protected JobRepository createJobRepository() {
-            return new InMemoryJobStore(Clock.systemUTC(), Duration.ofMinutes(1));
+            return new InMemoryJobStore(clock, Duration.ofMinutes(1));
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            clock.advance(duration);
         }
     }
 
@@ -62,17 +71,31 @@ class InMemoryContractTests {
 
     @Nested
     class ImageSets extends ImageSetRepositoryContract {
+        private final MovableClock clock = new MovableClock(Instant.now());
+
         @Override
         protected ImageSetRepository createImageSetRepository() {
-            return new InMemoryImageSets(Clock.systemUTC());
+            return new InMemoryImageSets(clock);
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            clock.advance(duration);
         }
     }
 
     @Nested
     class Images extends ImageStoreContract {
+        private final MovableClock clock = new MovableClock(Instant.now());
+
         @Override
         protected ImageStore createImageStore() {
-            return new InMemoryImageStore(Clock.systemUTC());
+            return new InMemoryImageStore(clock);
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            clock.advance(duration);
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.StoredStyle;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -81,14 +80,6 @@ final class JobHash {
             }
         }
         return stored;
-    }
-
-    /** The statuses a stored job may have for a write of {@code next} (comma-separated, for the scripts). */
-    static String statusesThatMayBecome(JobStatus next) {
-        return Arrays.stream(JobStatus.values())
-                .filter(status -> status.mayBecome(next))
-                .map(JobStatus::name)
-                .collect(Collectors.joining(","));
     }
 
     static List<String> flatten(Map<String, String> fields) {

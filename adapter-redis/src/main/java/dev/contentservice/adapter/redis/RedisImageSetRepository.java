@@ -5,7 +5,6 @@ import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStyle;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,12 +23,11 @@ final class RedisImageSetRepository implements ImageSetRepository {
     }
 
     @Override
-    public void save(EventDraftId eventDraftId, ImageSet images, Duration ttl) {
+    public void save(EventDraftId eventDraftId, ImageSet images) {
         Objects.requireNonNull(eventDraftId, "eventDraftId must not be null");
         Objects.requireNonNull(images, "images must not be null");
-        requirePositive(ttl);
         List<String> args = new ArrayList<>();
-        args.add(Long.toString(ttl.toMillis()));
+        args.add(Long.toString(ImageSet.TTL.toMillis()));
         for (ImageStyle style : ImageStyle.values()) {
             args.add(style.key());
             args.add(images.url(style));
@@ -50,12 +48,5 @@ final class RedisImageSetRepository implements ImageSetRepository {
             urls.put(style, url);
         }
         return Optional.of(new ImageSet(urls));
-    }
-
-    static void requirePositive(Duration ttl) {
-        Objects.requireNonNull(ttl, "ttl must not be null");
-        if (ttl.toMillis() < 1) {
-            throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
-        }
     }
 }

@@ -2,9 +2,9 @@ package dev.contentservice.adapter.redis;
 
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
+import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStore;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,15 +24,14 @@ final class RedisImageStore implements ImageStore {
     }
 
     @Override
-    public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
+    public void put(ImageFileName name, GeneratedImage image) {
         Objects.requireNonNull(name, "name must not be null");
         Objects.requireNonNull(image, "image must not be null");
-        RedisImageSetRepository.requirePositive(ttl);
         redis.scriptBinary(
                 RedisImageSetRepository.PUT_HASH,
                 List.of(key(name)),
                 List.of(
-                        Long.toString(ttl.toMillis()).getBytes(StandardCharsets.US_ASCII),
+                        Long.toString(ImageSet.TTL.toMillis()).getBytes(StandardCharsets.US_ASCII),
                         TYPE,
                         image.format().mediaType().getBytes(StandardCharsets.US_ASCII),
                         BYTES,

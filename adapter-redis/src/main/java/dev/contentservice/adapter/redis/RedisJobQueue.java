@@ -8,6 +8,7 @@ import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +46,9 @@ final class RedisJobQueue implements JobQueue {
     private static final Script CLAIM = Script.load("claim");
     private static final Script FINISH = Script.load("finish");
     private static final Script RENEW = Script.load("renew");
+    /** The statuses a claimed job may have to be worked on (and become PROCESSING), as claim.lua reads them. */
+    private static final String STARTABLE = RedisJobRepository.statusList(JobStatus.allowedFrom(JobStatus.PROCESSING));
+
     private static final Script COMPLETE = Script.load("complete");
     private static final Script RELEASE = Script.load("release");
     private static final Script ENSURE_GROUP = Script.load("ensure-group");
@@ -111,13 +115,14 @@ final class RedisJobQueue implements JobQueue {
 
     /** The claim script: takes up to {@code max} entries itself, or accepts the given (entry id, jobId) pairs. */
     private List<ClaimedJob> take(int max, List<String> entries) {
-        List<String> args = new ArrayList<>(6 + entries.size());
+        List<String> args = new ArrayList<>(7 + entries.size());
         args.add(Keys.GROUP);
         args.add(consumer);
         args.add(Long.toString(lease.toMillis()));
         args.add(Integer.toString(max));
         args.add(clock.instant().toString());
         args.add(Keys.JOB_CHANGES);
+        args.add(STARTABLE);
         args.addAll(entries);
         Object reply = redis.script(CLAIM, List.of(Keys.QUEUE), args);
         if (!(reply instanceof List<?> claimed)) {
@@ -244,7 +249,7 @@ final class RedisJobQueue implements JobQueue {
         args.add(Keys.GROUP);
         args.add(claim.receipt());
         args.add(Long.toString(ImageSet.TTL.toMillis()));
-        args.add(JobHash.statusesThatMayBecome(outcome.status()));
+        args.add(RedisJobRepository.statusList(JobStatus.allowedFrom(outcome.status())));
         List<String> imageFields = new ArrayList<>();
         images.ifPresent(set -> {
             for (ImageStyle style : ImageStyle.values()) {

@@ -7,7 +7,6 @@ import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.StoredStyle;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,19 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Jobs in {@code job:{jobId}} hashes; submit and update are Lua scripts, so dedupe, creation and
  * enqueueing happen in one step and a terminal status is never overwritten. Each script that writes a
- * job also publishes its id on {@link Keys#JOB_CHANGES} in the same step.
+ * job also publishes its id on {@link Keys#JOB_CHANGES} in the same step. The scripts hold no status rule
+ * of their own: they are handed the domain's ({@link JobStatus#allowedFrom}, {@link JobStatus#inFlight}).
  */
 final class RedisJobRepository implements JobRepository {
     private static final Logger LOG = LoggerFactory.getLogger(RedisJobRepository.class);
     private static final Script SUBMIT = Script.load("submit");
     private static final Script UPDATE = Script.load("update");
     private static final Script STYLES = Script.load("styles");
+
+    /** The statuses in which a draft's job blocks a new submit, as submit.lua reads them. */
+    private static final String IN_FLIGHT = statusList(JobStatus.inFlight());
 
     private final Redis redis;
 
@@ -37,20 +42,17 @@ final class RedisJobRepository implements JobRepository {
     }
 
     @Override
-    public Job submit(Job candidate, Duration ttl) {
+    public Job submit(Job candidate) {
         Objects.requireNonNull(candidate, "candidate must not be null");
-        Objects.requireNonNull(ttl, "ttl must not be null");
         if (candidate.status() != JobStatus.PENDING) {
             throw new IllegalArgumentException("candidate must be PENDING, was " + candidate.status());
         }
-        if (ttl.toMillis() < 1) {
-            throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
-        }
         List<String> args = new ArrayList<>();
         args.add(candidate.id().toString());
-        args.add(Long.toString(ttl.toMillis()));
+        args.add(Long.toString(Job.TTL.toMillis()));
         args.add(Keys.GROUP);
         args.add(Keys.JOB_CHANGES);
+        args.add(IN_FLIGHT);
         args.addAll(JobHash.flatten(JobHash.of(candidate)));
         List<?> reply = (List<?>) redis.script(
                 SUBMIT, List.of(Keys.job(candidate.id()), Keys.inFlight(candidate.eventDraftId()), Keys.QUEUE), args);
@@ -94,6 +96,7 @@ final class RedisJobRepository implements JobRepository {
         args.add(next.failure().map(JobFailure::detail).orElse(""));
         args.add(Long.toString(Job.TTL.toMillis()));
         args.add(Keys.JOB_CHANGES);
+        args.add(statusList(JobStatus.allowedFrom(next.status())));
         args.addAll(JobHash.flatten(JobHash.mutableFields(next)));
         Object written = redis.script(
                 UPDATE,
@@ -132,5 +135,10 @@ final class RedisJobRepository implements JobRepository {
             }
         });
         redis.script(STYLES, keys, args);
+    }
+
+    /** Statuses as the scripts read them: names separated by spaces ({@code ""} for none). */
+    static String statusList(Set<JobStatus> statuses) {
+        return statuses.stream().map(JobStatus::name).sorted().collect(Collectors.joining(" "));
     }
 }

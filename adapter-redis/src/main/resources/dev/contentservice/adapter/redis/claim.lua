@@ -6,7 +6,9 @@
 -- finished are acknowledged and deleted on the way.
 -- KEYS[1] the queue stream
 -- ARGV[1] group   ARGV[2] consumer   ARGV[3] lease in ms   ARGV[4] N   ARGV[5] now (ISO-8601, updatedAt)
--- ARGV[6] the job-changes channel   ARGV[7..] entry id, jobId, ... (optional)
+-- ARGV[6] the job-changes channel
+-- ARGV[7] the statuses a job may have to become PROCESSING, separated by spaces (JobStatus.allowedFrom)
+-- ARGV[8..] entry id, jobId, ... (optional)
 -- Returns a list of {entryId, jobId, attempt, field, value, ...} (the job hash as the claim left it).
 local claimed = {}
 local max = tonumber(ARGV[4])
@@ -20,9 +22,9 @@ local function accept(id, jobId)
       if hash[i] == 'status' then status = hash[i + 1]
       elseif hash[i] == 'attempts' then attempts = tonumber(hash[i + 1]) or 0 end
     end
-    if status == 'PENDING' or status == 'PROCESSING' then
+    if status and string.find(' ' .. ARGV[7] .. ' ', ' ' .. status .. ' ', 1, true) then
       local attempt = attempts + 1
-      if status == 'PENDING' then
+      if status ~= 'PROCESSING' then
         redis.call('HSET', key, 'attempts', attempt, 'status', 'PROCESSING', 'updatedAt', ARGV[5])
         redis.call('PUBLISH', ARGV[6], jobId)
       else
@@ -33,7 +35,7 @@ local function accept(id, jobId)
         local value = hash[i + 1]
         if hash[i] == 'status' then value = 'PROCESSING'
         elseif hash[i] == 'attempts' then value = tostring(attempt)
-        elseif hash[i] == 'updatedAt' and status == 'PENDING' then value = ARGV[5] end
+        elseif hash[i] == 'updatedAt' and status ~= 'PROCESSING' then value = ARGV[5] end
         reply[#reply + 1] = hash[i]
         reply[#reply + 1] = value
       end
@@ -54,8 +56,8 @@ local function jobIdOf(fields)
   return nil
 end
 
-if #ARGV > 6 then
-  for i = 7, #ARGV, 2 do
+if #ARGV > 7 then
+  for i = 8, #ARGV, 2 do
     accept(ARGV[i], ARGV[i + 1])
   end
   return claimed

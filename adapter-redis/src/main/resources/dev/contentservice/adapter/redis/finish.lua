@@ -7,13 +7,13 @@
 -- KEYS[4] the queue stream   KEYS[5] content:image:{eventDraftId}
 -- ARGV[1] jobId   ARGV[2] next status   ARGV[3] error detail (FAILED only)   ARGV[4] fallback ttl in ms
 -- ARGV[5] the job-changes channel   ARGV[6] group   ARGV[7] entry id   ARGV[8] image set ttl in ms
--- ARGV[9] the statuses that may become the next one, comma-separated
+-- ARGV[9] the statuses the stored job may have, separated by spaces (JobStatus.allowedFrom(next), from Java)
 -- ARGV[10] n: how many image set values follow (0 or 2 per style)   ARGV[11..10+n] field, value, ...
 -- ARGV[11+n..] field, value, ... of the job hash
 -- Returns 1 when the job was written, 0 otherwise.
 local written = 0
 local status = redis.call('HGET', KEYS[1], 'status')
-if status and string.find(',' .. ARGV[9] .. ',', ',' .. status .. ',', 1, true) then
+if status and string.find(' ' .. ARGV[9] .. ' ', ' ' .. status .. ' ', 1, true) then
   local n = tonumber(ARGV[10])
   if n > 0 then
     -- the image set always holds the same three fields, so HSET replaces it whole

@@ -3,7 +3,6 @@ package dev.contentservice.adapter.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentservice.domain.EventDraftId;
-import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.contract.Fixtures;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ class ConcurrentSubmitTest {
                 Callable<JobId> submit = () -> {
                     go.await();
                     return instance.jobRepository()
-                            .submit(Fixtures.newJob(draft), Job.TTL)
+                            .submit(Fixtures.newJob(draft))
                             .id();
                 };
                 answers.add(pool.submit(submit));

@@ -15,7 +15,7 @@ class EmbeddedRedisBinaryTest {
     @Test
     void the_shipped_binary_serves_the_adapters_and_restarts_on_its_port() {
         try (RedisBackend backend = RedisBackend.open(REDIS.settings())) {
-            Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+            Job job = backend.jobRepository().submit(Fixtures.newJob());
 
             assertThat(REDIS.usesEmbeddedBinary()).isTrue();
             assertThat(backend.jobRepository().find(job.id())).contains(job);

@@ -46,6 +46,11 @@ class RedisContractTests {
         protected JobRepository createJobRepository() {
             return backend(RedisSettings.DEFAULT_LEASE).jobRepository();
         }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            REDIS.letTimePass(duration);
+        }
     }
 
     @Nested
@@ -92,6 +97,11 @@ class RedisContractTests {
         protected ImageSetRepository createImageSetRepository() {
             return backend(RedisSettings.DEFAULT_LEASE).imageSetRepository();
         }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            REDIS.letTimePass(duration);
+        }
     }
 
     @Nested
@@ -99,6 +109,11 @@ class RedisContractTests {
         @Override
         protected ImageStore createImageStore() {
             return backend(RedisSettings.DEFAULT_LEASE).imageStore();
+        }
+
+        @Override
+        protected void letTimePass(Duration duration) {
+            REDIS.letTimePass(duration);
         }
     }
 }

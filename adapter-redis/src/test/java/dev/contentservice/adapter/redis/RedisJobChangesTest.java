@@ -112,7 +112,7 @@ class RedisJobChangesTest {
 
     private Job submitQuietly() {
         try {
-            return backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+            return backend.jobRepository().submit(Fixtures.newJob());
         } catch (RuntimeException e) {
             return null;
         }

@@ -51,7 +51,7 @@ class RedisJobQueueTest {
     void a_lease_taken_over_by_another_instance_is_reported_lost_and_not_taken_back() throws Exception {
         RedisBackend slow = instance(LEASE);
         RedisBackend other = instance(LEASE);
-        slow.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        slow.jobRepository().submit(Fixtures.newJob());
         Claim held = slow.jobQueue().claim(PATIENT).orElseThrow();
 
         Claim taken = other.jobQueue().claim(PATIENT).orElseThrow(); // after the lease, unrenewed
@@ -66,7 +66,7 @@ class RedisJobQueueTest {
     void an_abandoned_claim_is_taken_over_by_another_instance_with_attempt_two() throws Exception {
         RedisBackend dying = instance(LEASE);
         RedisBackend survivor = instance(LEASE);
-        Job job = dying.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = dying.jobRepository().submit(Fixtures.newJob());
         Claim abandoned = dying.jobQueue().claim(PATIENT).orElseThrow();
 
         Claim taken = survivor.jobQueue().claim(PATIENT).orElseThrow();
@@ -80,7 +80,7 @@ class RedisJobQueueTest {
     @Test
     void release_gives_back_the_attempt_on_the_job_hash() throws Exception {
         RedisBackend backend = instance(Duration.ofMinutes(1));
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
         Claim claim = backend.jobQueue().claim(PATIENT).orElseThrow();
         assertThat(inspect.hget("job:" + job.id(), "attempts")).isEqualTo("1");
 
@@ -94,7 +94,7 @@ class RedisJobQueueTest {
     void a_released_job_is_claimed_at_once_by_another_instance() throws Exception {
         RedisBackend leaving = instance(Duration.ofMinutes(1));
         RedisBackend other = instance(Duration.ofMinutes(1));
-        Job job = leaving.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = leaving.jobRepository().submit(Fixtures.newJob());
         Claim held = leaving.jobQueue().claim(PATIENT).orElseThrow();
         CompletableFuture<Optional<Claim>> waiting = CompletableFuture.supplyAsync(() -> claim(other, PATIENT));
         Thread.sleep(100);
@@ -112,7 +112,7 @@ class RedisJobQueueTest {
     void a_worker_whose_claim_was_taken_over_cannot_renew_or_release_it() throws Exception {
         RedisBackend slow = instance(LEASE);
         RedisBackend other = instance(LEASE);
-        Job job = slow.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = slow.jobRepository().submit(Fixtures.newJob());
         Claim stale = slow.jobQueue().claim(PATIENT).orElseThrow();
         Claim current = other.jobQueue().claim(PATIENT).orElseThrow();
 
@@ -133,7 +133,7 @@ class RedisJobQueueTest {
         RedisBackend b = instance(Duration.ofMinutes(1));
         List<JobId> submitted = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            submitted.add(a.jobRepository().submit(Fixtures.newJob(), Job.TTL).id());
+            submitted.add(a.jobRepository().submit(Fixtures.newJob()).id());
         }
 
         CompletableFuture<List<JobId>> byA = CompletableFuture.supplyAsync(() -> drain(a));
@@ -148,8 +148,8 @@ class RedisJobQueueTest {
     @Test
     void entries_of_expired_jobs_are_skipped_and_deleted() throws Exception {
         RedisBackend backend = instance(Duration.ofMinutes(1));
-        Job gone = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
-        Job alive = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job gone = backend.jobRepository().submit(Fixtures.newJob());
+        Job alive = backend.jobRepository().submit(Fixtures.newJob());
         inspect.del("job:" + gone.id());
 
         Claim claim = backend.jobQueue().claim(PATIENT).orElseThrow();
@@ -167,7 +167,7 @@ class RedisJobQueueTest {
         assertThat(inspect.exists("content:queue")).isTrue();
         assertThat(inspect.pttl("content:queue")).isPositive();
 
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
         assertThat(backend.jobQueue().claim(PATIENT)).map(Claim::jobId).contains(job.id());
     }
 
@@ -186,7 +186,7 @@ class RedisJobQueueTest {
     @Test
     void close_removes_the_consumer_from_the_group_when_it_holds_nothing() throws Exception {
         RedisBackend backend = RedisBackend.open(REDIS.settings(), "leaving-consumer");
-        backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        backend.jobRepository().submit(Fixtures.newJob());
         backend.jobQueue().complete(backend.jobQueue().claim(PATIENT).orElseThrow());
         assertThat(consumers()).contains("leaving-consumer");
 

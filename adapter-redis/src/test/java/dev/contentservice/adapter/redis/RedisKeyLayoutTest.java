@@ -48,7 +48,7 @@ class RedisKeyLayoutTest {
 
     @Test
     void job_hash_holds_the_spec_fields_and_lives_one_hour() {
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
 
         Map<String, String> hash = inspect.hgetAll("job:" + job.id());
 
@@ -66,7 +66,7 @@ class RedisKeyLayoutTest {
 
     @Test
     void failed_job_has_its_error_string_with_the_job_remaining_ttl() {
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
         inspect.pexpire("job:" + job.id(), Duration.ofMinutes(30).toMillis());
 
         backend.jobRepository()
@@ -88,10 +88,10 @@ class RedisKeyLayoutTest {
 
     @Test
     void update_keeps_the_job_ttl() {
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
         inspect.pexpire("job:" + job.id(), 600_000);
 
-        backend.jobRepository().update(Fixtures.completed(job));
+        Fixtures.storeCompleted(backend.jobRepository(), job);
 
         assertThat(inspect.pttl("job:" + job.id())).isBetween(590_000L, 600_000L);
         assertThat(inspect.hget("job:" + job.id(), "generator")).isEqualTo("test");
@@ -102,8 +102,7 @@ class RedisKeyLayoutTest {
     void image_set_is_a_hash_of_three_urls_with_the_given_ttl() {
         EventDraftId draft = Fixtures.uniqueDraft();
 
-        backend.imageSetRepository()
-                .save(draft, ImageSet.of("http://x/s.png", "http://x/f.png", "http://x/t.png"), ImageSet.TTL);
+        backend.imageSetRepository().save(draft, ImageSet.of("http://x/s.png", "http://x/f.png", "http://x/t.png"));
 
         assertThat(inspect.type("content:image:" + draft.value())).isEqualTo("hash");
         assertThat(inspect.hgetAll("content:image:" + draft.value()))
@@ -115,33 +114,33 @@ class RedisKeyLayoutTest {
 
     @Test
     void in_flight_mark_lives_as_long_as_the_job_and_is_cleared_when_it_ends() {
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
         String mark = "content:inflight:" + job.eventDraftId().value();
 
         assertThat(inspect.get(mark)).isEqualTo(job.id().toString());
         assertThat(inspect.pttl(mark)).isPositive().isLessThanOrEqualTo(Job.TTL.toMillis());
 
-        backend.jobRepository().update(Fixtures.completed(job));
+        Fixtures.storeCompleted(backend.jobRepository(), job);
 
         assertThat(inspect.exists(mark)).isFalse();
     }
 
     @Test
     void a_mark_left_behind_by_a_finished_job_does_not_block_a_new_submit() {
-        Job first = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
-        backend.jobRepository().update(Fixtures.completed(first));
+        Job first = backend.jobRepository().submit(Fixtures.newJob());
+        Fixtures.storeCompleted(backend.jobRepository(), first);
         inspect.set(
                 "content:inflight:" + first.eventDraftId().value(), first.id().toString());
         Job second = Fixtures.newJob(first.eventDraftId());
 
-        assertThat(backend.jobRepository().submit(second, Job.TTL).id()).isEqualTo(second.id());
+        assertThat(backend.jobRepository().submit(second).id()).isEqualTo(second.id());
     }
 
     @Test
     void a_mark_of_one_job_is_not_cleared_by_another_job_of_the_draft() {
-        Job old = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
-        backend.jobRepository().update(Fixtures.completed(old));
-        Job current = backend.jobRepository().submit(Fixtures.newJob(old.eventDraftId()), Job.TTL);
+        Job old = backend.jobRepository().submit(Fixtures.newJob());
+        Fixtures.storeCompleted(backend.jobRepository(), old);
+        Job current = backend.jobRepository().submit(Fixtures.newJob(old.eventDraftId()));
         String mark = "content:inflight:" + old.eventDraftId().value();
 
         // a late duplicate worker of the old job fails it: nothing written, the new mark stays
@@ -154,7 +153,7 @@ class RedisKeyLayoutTest {
     void hosted_image_is_a_hash_of_type_and_bytes_with_the_given_ttl() {
         ImageFileName name = ImageFileName.of(Fixtures.newJob().id(), ImageStyle.SIMPLE, ImageFormat.PNG);
 
-        backend.imageStore().put(name, new GeneratedImage(new byte[] {1, 2, 3}, "image/png", "local"), ImageSet.TTL);
+        backend.imageStore().put(name, new GeneratedImage(new byte[] {1, 2, 3}, "image/png", "local"));
 
         String key = "content:file:" + name.value();
         assertThat(inspect.type(key)).isEqualTo("hash");
@@ -164,26 +163,26 @@ class RedisKeyLayoutTest {
 
     @Test
     void every_key_written_in_a_job_life_has_a_ttl_and_finished_queue_entries_are_deleted() throws Exception {
-        Job done = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
-        Job failed = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
-        Job waiting = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job done = backend.jobRepository().submit(Fixtures.newJob());
+        Job failed = backend.jobRepository().submit(Fixtures.newJob());
+        Job waiting = backend.jobRepository().submit(Fixtures.newJob());
         for (Job job : List.of(done, failed)) {
             Claim claim = backend.jobQueue().claim(Duration.ofSeconds(2)).orElseThrow();
             backend.jobQueue().renew(claim);
-            Job next = claim.jobId().equals(done.id())
-                    ? Fixtures.completed(job)
-                    : job.fail(JobFailure.of("IMAGEGEN_REJECTED", "refused"), Fixtures.CLOCK);
-            backend.jobRepository().update(next);
+            if (claim.jobId().equals(done.id())) {
+                Fixtures.storeCompleted(backend.jobRepository(), job);
+            } else {
+                backend.jobRepository().update(job.fail(JobFailure.of("IMAGEGEN_REJECTED", "refused"), Fixtures.CLOCK));
+            }
             backend.jobQueue().complete(claim);
         }
         Claim released = backend.jobQueue().claim(Duration.ofSeconds(2)).orElseThrow();
         backend.jobQueue().release(released);
-        backend.imageSetRepository().save(done.eventDraftId(), ImageSet.of("a", "b", "c"), ImageSet.TTL);
+        backend.imageSetRepository().save(done.eventDraftId(), ImageSet.of("a", "b", "c"));
         backend.imageStore()
                 .put(
                         ImageFileName.of(done.id(), ImageStyle.FANCY, ImageFormat.WEBP),
-                        new GeneratedImage(new byte[] {9}, "image/webp", "local"),
-                        ImageSet.TTL);
+                        new GeneratedImage(new byte[] {9}, "image/webp", "local"));
 
         Set<String> keys = allKeys();
 

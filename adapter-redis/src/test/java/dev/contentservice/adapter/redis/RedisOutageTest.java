@@ -40,11 +40,11 @@ class RedisOutageTest {
 
     @Test
     void every_port_answers_store_unavailable_within_bounded_time_while_redis_is_down() {
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
         REDIS.stop();
 
         assertUnavailableQuickly(() -> backend.jobRepository().find(job.id()));
-        assertUnavailableQuickly(() -> backend.jobRepository().submit(Fixtures.newJob(), Job.TTL));
+        assertUnavailableQuickly(() -> backend.jobRepository().submit(Fixtures.newJob()));
         assertUnavailableQuickly(() -> backend.jobRepository().update(job.start(Fixtures.CLOCK)));
         assertUnavailableQuickly(() -> backend.recommendationSource().find(job.eventDraftId()));
         assertUnavailableQuickly(() -> backend.imageSetRepository().find(job.eventDraftId()));
@@ -69,7 +69,7 @@ class RedisOutageTest {
     void the_same_adapter_works_again_after_redis_restarts() {
         // warm the pool: several idle connections that the restart will break
         for (int i = 0; i < 5; i++) {
-            backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+            backend.jobRepository().submit(Fixtures.newJob());
         }
         REDIS.stop();
         assertUnavailableQuickly(
@@ -77,7 +77,7 @@ class RedisOutageTest {
 
         REDIS.start();
 
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
         assertThat(backend.jobRepository().find(job.id())).contains(job);
         Optional<Claim> claim = claim(Duration.ofSeconds(2));
         assertThat(claim).map(Claim::jobId).contains(job.id());

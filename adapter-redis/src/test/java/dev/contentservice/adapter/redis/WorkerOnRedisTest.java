@@ -84,7 +84,7 @@ class WorkerOnRedisTest {
         RedisBackend backend = instance();
         worker(backend);
 
-        Job job = backend.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobRepository().submit(Fixtures.newJob());
 
         assertThat(Fixtures.eventually(Duration.ofSeconds(10), () -> status(backend, job) == JobStatus.COMPLETED))
                 .isTrue();
@@ -103,7 +103,7 @@ class WorkerOnRedisTest {
     void a_job_held_by_a_worker_that_died_is_finished_by_another_after_the_lease() throws Exception {
         RedisBackend dead = instance();
         RedisBackend alive = instance();
-        Job job = dead.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = dead.jobRepository().submit(Fixtures.newJob());
         Claim abandoned = dead.jobQueue().claim(Duration.ofSeconds(5)).orElseThrow();
         dead.jobRepository().update(job.start(Fixtures.CLOCK)); // it had started, then died
 
@@ -122,7 +122,7 @@ class WorkerOnRedisTest {
     void a_job_that_keeps_killing_its_workers_fails_as_poisoned() throws Exception {
         RedisBackend dead = instance();
         RedisBackend alive = instance();
-        Job job = dead.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = dead.jobRepository().submit(Fixtures.newJob());
         dead.jobQueue().claim(Duration.ofSeconds(5)).orElseThrow();
 
         worker(alive, INSTANT, settings().withMaxAttempts(1));
@@ -144,7 +144,7 @@ class WorkerOnRedisTest {
         RedisBackend staying = instance(Duration.ofMinutes(5));
         ImageGenerator never = request -> new CompletableFuture<>();
         ImageGenerationWorker stopping = worker(leaving, never, settings());
-        Job job = leaving.jobRepository().submit(Fixtures.newJob(), Job.TTL);
+        Job job = leaving.jobRepository().submit(Fixtures.newJob());
         assertThat(Fixtures.eventually(Duration.ofSeconds(5), () -> stopping.inFlight() == 1))
                 .isTrue();
 

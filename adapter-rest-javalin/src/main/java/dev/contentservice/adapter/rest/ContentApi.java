@@ -28,7 +28,7 @@ final class ContentApi {
     static final String GENERATE_PATH = "/api/content/images/{eventDraftId}/generate";
     static final String STATUS_PATH = "/api/content/jobs/{jobId}/status";
     static final String EVENTS_PATH = "/api/content/jobs/{jobId}/events";
-    static final String IMAGE_FILE_PATH = "/api/content/images/files/{name}";
+    static final String IMAGE_FILE_PATH = ContentHttpServer.IMAGE_FILES_PATH + "{name}";
 
     /** The images' names are unique per job and their bytes never change: cache them as long as they live. */
     private static final String IMMUTABLE_CACHE = "public, max-age=" + ImageSet.TTL.toSeconds() + ", immutable";

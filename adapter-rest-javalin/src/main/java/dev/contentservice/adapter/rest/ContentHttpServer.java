@@ -4,6 +4,7 @@ import dev.contentservice.application.AwaitJobStatus;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
+import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -39,6 +40,9 @@ public final class ContentHttpServer implements AutoCloseable {
     /** Longer than the longest wait (30 s), so that a silent long-poll is not cut by Jetty's idle timeout. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(65);
 
+    /** Where this server hosts the images it stores: the one place this path is written. */
+    public static final String IMAGE_FILES_PATH = "/api/content/images/files/";
+
     private final HttpSettings settings;
     private final Javalin app;
     private boolean started;
@@ -73,6 +77,12 @@ public final class ContentHttpServer implements AutoCloseable {
         this.app = Javalin.create(config -> configure(config, content, operations, errors));
     }
 
+    /** Links to the images this server hosts, under the public base URL (no trailing slash) read on each call. */
+    public static ImageLinks imageLinks(Supplier<String> publicBaseUrl) {
+        Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        return name -> publicBaseUrl.get() + IMAGE_FILES_PATH + name.value();
+    }
+
     private void configure(JavalinConfig config, ContentApi content, OperationsApi operations, ErrorResponder errors) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
@@ -102,6 +112,10 @@ public final class ContentHttpServer implements AutoCloseable {
                 files.directory = WEB_FOLDER;
                 files.location = Location.CLASSPATH;
             });
+            byte[] pageConfig = PageConfig.script();
+            config.routes.get(
+                    PageConfig.PATH,
+                    ctx -> ctx.contentType(PageConfig.MEDIA_TYPE).result(pageConfig));
         } else {
             LOG.info("No {}/index.html on the classpath: the demo page is not served", WEB_FOLDER);
         }

@@ -32,7 +32,8 @@ final class JobEventStream {
 
     private static final int PENDING_ID = 1;
     private static final int PROCESSING_ID = 2;
-    private static final int FINAL_ID = 6;
+    /** After PENDING, PROCESSING and one event per style: 6 with three styles, derived so a style needs no edit. */
+    private static final int FINAL_ID = PROCESSING_ID + ImageStyle.values().length + 1;
 
     private final OutputStream out;
     private final CompletableFuture<Void> done = new CompletableFuture<>();

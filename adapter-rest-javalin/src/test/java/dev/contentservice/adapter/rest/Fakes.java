@@ -15,7 +15,6 @@ import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.SelectedRecommendation;
 import dev.contentservice.domain.StoreUnavailableException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +105,7 @@ final class Fakes {
         }
 
         @Override
-        public synchronized Job submit(Job candidate, Duration ttl) {
+        public synchronized Job submit(Job candidate) {
             requireUp();
             Optional<Job> inFlight = jobs.values().stream()
                     .filter(job -> job.eventDraftId().equals(candidate.eventDraftId()))
@@ -149,7 +148,7 @@ final class Fakes {
         private final Map<EventDraftId, ImageSet> sets = new ConcurrentHashMap<>();
 
         @Override
-        public void save(EventDraftId eventDraftId, ImageSet images, Duration ttl) {
+        public void save(EventDraftId eventDraftId, ImageSet images) {
             sets.put(eventDraftId, images);
         }
 
@@ -163,7 +162,7 @@ final class Fakes {
         private final Map<ImageFileName, StoredImage> images = new ConcurrentHashMap<>();
 
         @Override
-        public void put(ImageFileName name, GeneratedImage image, Duration ttl) {
+        public void put(ImageFileName name, GeneratedImage image) {
             images.put(name, new StoredImage(image.bytes(), image.mediaType()));
         }
 

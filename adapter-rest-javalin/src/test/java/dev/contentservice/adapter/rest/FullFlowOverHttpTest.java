@@ -39,14 +39,14 @@ class FullFlowOverHttpTest {
                 ("png of " + request.style().key()).getBytes(StandardCharsets.UTF_8), "image/png", "local"));
         try (RunningServer server = new RunningServer(
                         new RequestImageGeneration(recommendations, jobs, clock, JobMetrics.NONE),
-                        new ReadJobStatus(jobs, imageSets),
+                        new ReadJobStatus(jobs, imageSets, clock),
                         images);
                 ImageGenerationWorker worker = new ImageGenerationWorker(
                         jobs,
                         jobs,
                         generator,
                         images,
-                        name -> server.uri("/api/content/images/files/" + name).toString(),
+                        ContentHttpServer.imageLinks(() -> server.uri("").toString()),
                         clock,
                         JobMetrics.NONE,
                         WorkerSettings.defaults())) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageFormat;
-import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
 import java.net.http.HttpRequest;
@@ -24,7 +23,7 @@ class ImageFileEndpointTest {
 
     private ImageFileName stored(ImageFormat format, byte[] bytes) {
         ImageFileName name = ImageFileName.of(JobId.random(), ImageStyle.FANCY, format);
-        server.images.put(name, new GeneratedImage(bytes, format.mediaType(), "local"), ImageSet.TTL);
+        server.images.put(name, new GeneratedImage(bytes, format.mediaType(), "local"));
         return name;
     }
 

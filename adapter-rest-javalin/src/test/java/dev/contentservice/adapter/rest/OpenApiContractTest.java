@@ -93,7 +93,7 @@ class OpenApiContractTest {
                 s -> s.get(statusPath(stored(s, job -> job.start(CLOCK).styleDone(ImageStyle.FANCY, CLOCK)))));
         add(all, "GET", status, 200, s -> {
             Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
-            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
             return s.get(statusPath(job));
         });
         add(
@@ -107,7 +107,7 @@ class OpenApiContractTest {
         add(all, "GET", status, 200, s -> s.get(statusPath(stored(s, job -> job.start(CLOCK))) + "?wait=1"));
         add(all, "GET", status, 200, s -> {
             Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
-            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
             return s.get(statusPath(job), Duration.ofSeconds(10), "Prefer", "wait=25");
         });
         add(all, "GET", status, 400, s -> s.get(statusPath(stored(s, job -> job)) + "?wait=31"));
@@ -121,7 +121,7 @@ class OpenApiContractTest {
         String events = "/api/content/jobs/{jobId}/events";
         add(all, "GET", events, 200, s -> {
             Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
-            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
             return s.get(eventsPath(job));
         });
         add(
@@ -141,7 +141,7 @@ class OpenApiContractTest {
         });
         add(all, "GET", file, 200, s -> {
             ImageFileName name = ImageFileName.of(JobId.random(), ImageStyle.SIMPLE, ImageFormat.PNG);
-            s.images.put(name, new GeneratedImage(new byte[] {1, 2, 3}, "image/png", "local"), ImageSet.TTL);
+            s.images.put(name, new GeneratedImage(new byte[] {1, 2, 3}, "image/png", "local"));
             return s.get("/api/content/images/files/" + name);
         });
         add(all, "GET", file, 404, s -> s.get("/api/content/images/files/" + JobId.random() + "-simple.png"));
@@ -230,7 +230,7 @@ class OpenApiContractTest {
     void every_real_route_is_documented() {
         ContentApi content = new ContentApi(
                 new RequestImageGeneration(server.recommendations, server.jobs, CLOCK, JobMetrics.NONE),
-                new ReadJobStatus(server.jobs, server.imageSets),
+                new ReadJobStatus(server.jobs, server.imageSets, Clock.systemUTC()),
                 server.awaits,
                 server.estimates,
                 server.images,

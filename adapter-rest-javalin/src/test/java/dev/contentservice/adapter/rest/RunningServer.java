@@ -67,7 +67,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     RunningServer(HttpSettings settings) {
-        ReadJobStatus reads = new ReadJobStatus(jobs, imageSets);
+        ReadJobStatus reads = new ReadJobStatus(jobs, imageSets, Clock.systemUTC());
         awaits = new AwaitJobStatus(reads, jobs, RECHECK);
         server = new ContentHttpServer(
                 settings,

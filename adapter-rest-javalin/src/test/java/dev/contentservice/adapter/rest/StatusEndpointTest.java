@@ -62,8 +62,7 @@ class StatusEndpointTest {
     void status_of_completed_job_lists_three_urls_and_the_generator() {
         Job job = storedJob();
         server.jobs.put(job.start(CLOCK).complete("local", CLOCK));
-        server.imageSets.save(
-                job.eventDraftId(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png"), ImageSet.TTL);
+        server.imageSets.save(job.eventDraftId(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png"));
 
         RunningServer.Answer answer = statusOf(job);
 

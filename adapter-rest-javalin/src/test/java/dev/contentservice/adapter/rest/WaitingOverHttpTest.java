@@ -41,7 +41,7 @@ class WaitingOverHttpTest {
     }
 
     private void complete(Job job) {
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
         Job processing = job.status() == dev.contentservice.domain.JobStatus.PENDING ? job.start(CLOCK) : job;
         server.jobs.update(processing.complete("local", CLOCK));
     }
@@ -267,7 +267,7 @@ class WaitingOverHttpTest {
         CompletableFuture<RunningServer.Answer> waiting = server.getAsync(status(job) + "?wait=30", LONG);
         waitUntilWaiting(server, 1);
 
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"), ImageSet.TTL);
+        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
         server.jobs.putSilently(job.start(CLOCK).complete("local", CLOCK)); // no notice
 
         assertThat(waiting.get(10, TimeUnit.SECONDS).json()).containsEntry("status", "COMPLETED");

@@ -5,6 +5,8 @@ import dev.contentservice.domain.EventInfo;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.SelectedRecommendation;
 import java.time.Clock;
@@ -61,9 +63,23 @@ public final class Fixtures {
         return job.start(CLOCK);
     }
 
+    /** The job moved to COMPLETED (through PROCESSING when it is PENDING). */
     public static Job completed(Job job) {
-        Job processing = job.status() == dev.contentservice.domain.JobStatus.PENDING ? job.start(CLOCK) : job;
+        Job processing = job.status() == JobStatus.PENDING ? job.start(CLOCK) : job;
         return processing.complete("test", CLOCK);
+    }
+
+    /**
+     * Writes the job's way to COMPLETED into the repository, step by step as the transition table asks
+     * (PENDING → PROCESSING → COMPLETED); answers whether the last write was taken.
+     */
+    public static boolean storeCompleted(JobRepository jobs, Job job) {
+        Job processing = job;
+        if (job.status() == JobStatus.PENDING) {
+            processing = job.start(CLOCK);
+            jobs.update(processing);
+        }
+        return jobs.update(completed(processing));
     }
 
     public static List<ImageStyle> styles() {

@@ -71,7 +71,7 @@ public abstract class JobChangesContract {
         Backend backend = createBackend();
         Recorder recorder = subscribe(backend.changes());
 
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
 
         assertThat(recorder.sees(job.id())).isTrue();
     }
@@ -79,7 +79,7 @@ public abstract class JobChangesContract {
     @Test
     void every_update_is_noticed_start_style_and_completion() {
         Backend backend = createBackend();
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         Recorder recorder = subscribe(backend.changes());
 
         Job started = Fixtures.started(job);
@@ -90,7 +90,7 @@ public abstract class JobChangesContract {
         assertThat(Fixtures.eventually(PATIENT, () -> recorder.count(job.id()) > afterStart))
                 .isTrue();
         long afterStyle = recorder.count(job.id());
-        backend.jobs().update(Fixtures.completed(started));
+        Fixtures.storeCompleted(backend.jobs(), started);
 
         assertThat(Fixtures.eventually(PATIENT, () -> recorder.count(job.id()) > afterStyle))
                 .isTrue();
@@ -99,7 +99,7 @@ public abstract class JobChangesContract {
     @Test
     void failure_is_noticed() {
         Backend backend = createBackend();
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         Recorder recorder = subscribe(backend.changes());
 
         backend.jobs().update(job.fail(JobFailure.of("IMAGEGEN_TIMEOUT", "too slow"), Fixtures.CLOCK));
@@ -113,7 +113,7 @@ public abstract class JobChangesContract {
         Recorder first = subscribe(backend.changes());
         Recorder second = subscribe(backend.changes());
 
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
 
         assertThat(first.sees(job.id())).isTrue();
         assertThat(second.sees(job.id())).isTrue();
@@ -128,7 +128,7 @@ public abstract class JobChangesContract {
 
         subscription.close();
         subscription.close(); // idempotent
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
 
         assertThat(open.sees(job.id())).isTrue();
         Thread.sleep(QUIET.toMillis());
@@ -143,8 +143,8 @@ public abstract class JobChangesContract {
         }));
         Recorder recorder = subscribe(backend.changes());
 
-        Job first = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
-        Job second = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job first = backend.jobs().submit(Fixtures.newJob());
+        Job second = backend.jobs().submit(Fixtures.newJob());
 
         assertThat(recorder.sees(first.id())).isTrue();
         assertThat(recorder.sees(second.id())).isTrue();
@@ -158,7 +158,7 @@ public abstract class JobChangesContract {
         List<JobId> written = new ArrayList<>();
 
         for (int i = 0; i < 200; i++) {
-            written.add(backend.jobs().submit(Fixtures.newJob(), Job.TTL).id());
+            written.add(backend.jobs().submit(Fixtures.newJob()).id());
         }
 
         assertThat(Fixtures.eventually(PATIENT, () -> seen.containsAll(written)))
@@ -172,8 +172,8 @@ public abstract class JobChangesContract {
         Backend there = createBackend();
         Recorder recorder = subscribe(here.changes());
 
-        Job job = there.jobs().submit(Fixtures.newJob(), Job.TTL);
-        there.jobs().update(Fixtures.completed(job));
+        Job job = there.jobs().submit(Fixtures.newJob());
+        Fixtures.storeCompleted(there.jobs(), job);
 
         assertThat(recorder.sees(job.id())).isTrue();
     }

@@ -45,7 +45,7 @@ public abstract class JobQueueContract {
     @Test
     void submitted_job_is_claimed_on_its_first_attempt() throws Exception {
         Backend backend = createBackend(LEASE);
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
 
         Optional<Claim> claim = backend.queue().claim(PATIENT);
 
@@ -67,7 +67,7 @@ public abstract class JobQueueContract {
         CompletableFuture<Optional<Claim>> waiting = CompletableFuture.supplyAsync(() -> claim(backend, PATIENT));
         Thread.sleep(150);
 
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
 
         assertThat(waiting.get(10, TimeUnit.SECONDS)).map(Claim::jobId).contains(job.id());
     }
@@ -75,7 +75,7 @@ public abstract class JobQueueContract {
     @Test
     void completed_claim_is_never_handed_out_again() throws Exception {
         Backend backend = createBackend(LEASE);
-        backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        backend.jobs().submit(Fixtures.newJob());
         Claim claim = backend.queue().claim(PATIENT).orElseThrow();
 
         backend.queue().complete(claim);
@@ -86,7 +86,7 @@ public abstract class JobQueueContract {
     @Test
     void unfinished_claim_is_handed_out_again_after_its_lease() throws Exception {
         Backend backend = createBackend(LEASE);
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         Claim abandoned = backend.queue().claim(PATIENT).orElseThrow();
 
         Optional<Claim> again = backend.queue().claim(PATIENT);
@@ -101,7 +101,7 @@ public abstract class JobQueueContract {
     @Test
     void renewed_claim_is_not_handed_out_while_it_is_renewed() throws Exception {
         Backend backend = createBackend(LEASE);
-        backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        backend.jobs().submit(Fixtures.newJob());
         Claim held = backend.queue().claim(PATIENT).orElseThrow();
 
         long end = System.nanoTime() + LEASE.multipliedBy(3).toNanos();
@@ -117,7 +117,7 @@ public abstract class JobQueueContract {
     @Test
     void released_claim_is_handed_out_at_once_and_is_not_counted_as_an_attempt() throws Exception {
         Backend backend = createBackend(Duration.ofMinutes(1));
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         Claim first = backend.queue().claim(PATIENT).orElseThrow();
 
         backend.queue().release(first);
@@ -132,7 +132,7 @@ public abstract class JobQueueContract {
         Backend backend = createBackend(Duration.ofMinutes(1));
         List<JobId> submitted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            submitted.add(backend.jobs().submit(Fixtures.newJob(), Job.TTL).id());
+            submitted.add(backend.jobs().submit(Fixtures.newJob()).id());
         }
 
         List<JobId> claimed = new ArrayList<>();
@@ -149,7 +149,7 @@ public abstract class JobQueueContract {
         int jobCount = 40;
         List<JobId> submitted = new ArrayList<>();
         for (int i = 0; i < jobCount; i++) {
-            submitted.add(backend.jobs().submit(Fixtures.newJob(), Job.TTL).id());
+            submitted.add(backend.jobs().submit(Fixtures.newJob()).id());
         }
         ConcurrentLinkedQueue<JobId> claimed = new ConcurrentLinkedQueue<>();
 
@@ -172,8 +172,8 @@ public abstract class JobQueueContract {
     void deduplicated_submit_does_not_enqueue_twice() throws Exception {
         Backend backend = createBackend(Duration.ofMinutes(1));
         var draft = Fixtures.uniqueDraft();
-        backend.jobs().submit(Fixtures.newJob(draft), Job.TTL);
-        backend.jobs().submit(Fixtures.newJob(draft), Job.TTL);
+        backend.jobs().submit(Fixtures.newJob(draft));
+        backend.jobs().submit(Fixtures.newJob(draft));
 
         Claim first = backend.queue().claim(PATIENT).orElseThrow();
         backend.queue().complete(first);
@@ -186,7 +186,7 @@ public abstract class JobQueueContract {
         Backend backend = createBackend(Duration.ofMinutes(1));
         List<JobId> submitted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            submitted.add(backend.jobs().submit(Fixtures.newJob(), Job.TTL).id());
+            submitted.add(backend.jobs().submit(Fixtures.newJob()).id());
         }
 
         List<ClaimedJob> first = backend.queue().claim(3, PATIENT);
@@ -200,7 +200,7 @@ public abstract class JobQueueContract {
     @Test
     void a_claim_starts_the_job_in_the_same_step() throws Exception {
         Backend backend = createBackend(Duration.ofMinutes(1));
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
 
         ClaimedJob claimed = backend.queue().claim(1, PATIENT).get(0);
 
@@ -214,9 +214,9 @@ public abstract class JobQueueContract {
     @Test
     void a_finished_job_is_never_handed_out() throws Exception {
         Backend backend = createBackend(Duration.ofMinutes(1));
-        Job finished = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
-        backend.jobs().update(Fixtures.completed(finished));
-        Job waiting = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job finished = backend.jobs().submit(Fixtures.newJob());
+        Fixtures.storeCompleted(backend.jobs(), finished);
+        Job waiting = backend.jobs().submit(Fixtures.newJob());
 
         List<ClaimedJob> claimed = backend.queue().claim(10, PATIENT);
 
@@ -227,7 +227,7 @@ public abstract class JobQueueContract {
     @Test
     void a_job_taken_over_after_its_lease_carries_the_styles_stored_before() throws Exception {
         Backend backend = createBackend(LEASE);
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         ClaimedJob first = backend.queue().claim(1, PATIENT).get(0);
         StoredStyle simple = new StoredStyle(
                 job.id(),
@@ -251,7 +251,7 @@ public abstract class JobQueueContract {
     @Test
     void finish_stores_the_image_set_completes_the_job_and_forgets_the_claim_together() throws Exception {
         Backend backend = createBackend(LEASE);
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         ClaimedJob claimed = backend.queue().claim(1, PATIENT).get(0);
         ImageSet images = ImageSet.of("http://img/s.png", "http://img/f.png", "http://img/t.png");
 
@@ -267,7 +267,7 @@ public abstract class JobQueueContract {
     @Test
     void finish_of_a_job_finished_meanwhile_writes_nothing_but_still_forgets_the_claim() throws Exception {
         Backend backend = createBackend(LEASE);
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         ClaimedJob claimed = backend.queue().claim(1, PATIENT).get(0);
         Job failed = claimed.job().fail(JobFailure.of(JobFailure.INTERNAL, "first"), Fixtures.CLOCK);
         backend.jobs().update(failed);
@@ -287,7 +287,7 @@ public abstract class JobQueueContract {
     @Test
     void finish_with_a_failure_keeps_its_code_and_detail() throws Exception {
         Backend backend = createBackend(Duration.ofMinutes(1));
-        Job job = backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+        Job job = backend.jobs().submit(Fixtures.newJob());
         ClaimedJob claimed = backend.queue().claim(1, PATIENT).get(0);
 
         boolean written = backend.queue()
@@ -306,7 +306,7 @@ public abstract class JobQueueContract {
     void renewing_all_held_claims_at_once_keeps_them_and_names_the_ones_no_longer_held() throws Exception {
         Backend backend = createBackend(LEASE);
         for (int i = 0; i < 3; i++) {
-            backend.jobs().submit(Fixtures.newJob(), Job.TTL);
+            backend.jobs().submit(Fixtures.newJob());
         }
         List<ClaimedJob> held = backend.queue().claim(3, PATIENT);
         Claim finished = held.get(2).claim();
