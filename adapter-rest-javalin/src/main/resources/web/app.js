@@ -22,6 +22,29 @@
   var DRAFT_ID_PATTERN = new RegExp(PAGE.draftIdPattern);
   var STYLES = PAGE.styles;
 
+  /* The sizes a finished job may have (square is the seed's imageUrls); tabs appear when there are more. */
+  var FORMATS = [
+    { key: 'square', label: '정사각형' },
+    { key: 'portrait', label: '세로형' },
+    { key: 'story', label: '스토리' }
+  ];
+
+  /* Why a job failed, for people: one Korean sentence per reason code (the code itself goes to 자세히). */
+  var REASON_TEXTS = {
+    IMAGEGEN_TIMEOUT: '정해진 시간 안에 이미지를 만들지 못했어요.',
+    IMAGEGEN_UNAVAILABLE: '이미지를 만드는 서비스가 잠시 응답하지 않았어요.',
+    IMAGEGEN_REJECTED: '이미지를 만드는 서비스가 이 요청을 거절했어요. 이벤트 문구를 바꿔 다시 시도해 보세요.',
+    IMAGEGEN_BAD_RESPONSE: '이미지를 만드는 서비스가 알아볼 수 없는 응답을 보냈어요.',
+    IMAGEGEN_INTERNAL: '이미지를 만드는 중에 문제가 생겼어요.',
+    IMAGEGEN_RATE_LIMITED: '요청이 많아 지금은 이미지를 만들 수 없어요. 잠시 후 다시 시도해주세요.',
+    JOB_POISONED: '여러 번 시도했지만 작업을 끝내지 못했어요.',
+    JOB_CANCELED: '작업이 취소되었어요.',
+    IMAGES_MISSING: '완성된 이미지의 보관 기간이 지났어요.',
+    INTERNAL_ERROR: '서버에서 예상하지 못한 문제가 생겼어요.'
+  };
+  var REASON_FALLBACK = '알 수 없는 이유로 이미지를 만들지 못했어요.';
+  var HANGUL = /[\uAC00-\uD7A3]/;
+
   /* Used only when an error answer carries no message of its own. */
   var FALLBACK_MESSAGES = PAGE.messages;
 
@@ -72,13 +95,19 @@
     cardsLegend: $('cards-legend'),
     selectionBar: $('selection-bar'),
     selectionText: $('selection-text'),
-    openSelected: $('open-selected')
+    selectionStatus: $('selection-status'),
+    openSelected: $('open-selected'),
+    failedCode: $('failed-code'),
+    formatTabs: $('format-tabs'),
+    tabs: Array.prototype.slice.call(document.querySelectorAll('.format-tab[data-format]'))
   };
 
   /* The request in flight: a new generation replaces it, and the old one's callbacks become no-ops. */
   var current = null;
   var runCounter = 0;
   var lastDraftId = null;
+  /* The finished job on the cards: its draft, its URLs per format, and the format shown. */
+  var shown = null;
 
   // ---------- small helpers ----------
 
@@ -186,7 +215,15 @@
       img.removeAttribute('src');
       img.alt = '';
       card.querySelector('.card-state').textContent = '';
+      var download = card.querySelector('.card-download');
+      download.hidden = true;
+      download.setAttribute('href', '#');
     });
+    shown = null;
+    choiceCounter++; // an answer still due for the previous images no longer speaks for these
+    els.formatTabs.hidden = true;
+    els.cardsArea.setAttribute('data-format', 'square');
+    setSelectionStatus('', '');
   }
 
   function showProgress(progress, run) {
@@ -263,13 +300,13 @@
     finish(run);
     showView('completed');
     resetCards('ready');
-    var urls = body.imageUrls || {};
+    shown = { draftId: run.draftId, urls: formatsOf(body), format: 'square' };
     var missing = [];
     STYLES.forEach(function (style) {
       var card = cardFor(style.key);
       var radio = card.querySelector('.card-radio');
       var img = card.querySelector('.card-img');
-      var url = urls[style.key];
+      var url = shown.urls.square[style.key];
       card.classList.add('is-done');
       if (typeof url !== 'string' || url === '') {
         missing.push(style.label);
@@ -282,13 +319,13 @@
         card.classList.add('is-broken');
         card.querySelector('.card-state').textContent = '이미지를 불러오지 못했어요';
       };
-      img.alt = run.draftId + ' 이벤트의 ' + style.label + ' 스타일 SNS 이미지';
-      img.src = url;
-      img.hidden = false;
       radio.disabled = false;
     });
+    showFormat('square');
+    showFormatTabs();
     els.selectionBar.hidden = false;
     els.selectionText.textContent = '마음에 드는 이미지를 하나 고르세요.';
+    els.selectionText.removeAttribute('data-selected');
     var generator = typeof body.generator === 'string' && body.generator ? body.generator : null;
     els.cardsArea.setAttribute('data-generator', generator || '');
     announce('이미지 3개가 준비되었어요. 마음에 드는 스타일을 고르세요.');
@@ -298,21 +335,113 @@
     }
   }
 
+  // ---------- formats and downloads ----------
+
+  /* The URLs per format: square from imageUrls (the seed's), the rest from formats when the job made them. */
+  function formatsOf(body) {
+    var all = { square: body.imageUrls && typeof body.imageUrls === 'object' ? body.imageUrls : {} };
+    var formats = body.formats && typeof body.formats === 'object' ? body.formats : {};
+    FORMATS.forEach(function (format) {
+      var urls = formats[format.key];
+      if (format.key !== 'square' && urls && typeof urls === 'object') all[format.key] = urls;
+    });
+    return all;
+  }
+
+  function formatLabel(key) {
+    for (var i = 0; i < FORMATS.length; i++) {
+      if (FORMATS[i].key === key) return FORMATS[i].label;
+    }
+    return key;
+  }
+
+  /* Puts one format's images (and download links) on the cards; the choice stays as it is. */
+  function showFormat(key) {
+    if (!shown || !shown.urls[key]) return;
+    shown.format = key;
+    els.cardsArea.setAttribute('data-format', key);
+    STYLES.forEach(function (style) {
+      var card = cardFor(style.key);
+      var img = card.querySelector('.card-img');
+      var download = card.querySelector('.card-download');
+      var url = shown.urls[key][style.key];
+      if (typeof url !== 'string' || url === '') {
+        download.hidden = true;
+        return;
+      }
+      var size = key === 'square' ? '' : ' ' + formatLabel(key);
+      img.alt = shown.draftId + ' 이벤트의 ' + style.label + ' 스타일' + size + ' SNS 이미지';
+      if (img.getAttribute('src') !== url) {
+        card.classList.remove('is-loaded');
+        img.src = url;
+      }
+      img.hidden = false;
+      download.href = url;
+      download.setAttribute('download', shown.draftId + '-' + style.key + (key === 'square' ? '' : '-' + key) + fileExtension(url));
+      download.setAttribute('aria-label', style.label + size + ' 이미지 다운로드');
+      download.hidden = false;
+    });
+    var chosen = els.selectionText.getAttribute('data-selected');
+    if (chosen) pointOpenSelectedAt(chosen);
+    els.tabs.forEach(function (tab) {
+      var selected = tab.getAttribute('data-format') === key;
+      tab.setAttribute('aria-selected', selected ? 'true' : 'false');
+      tab.tabIndex = selected ? 0 : -1;
+    });
+  }
+
+  function showFormatTabs() {
+    var available = els.tabs.filter(function (tab) { return !!shown.urls[tab.getAttribute('data-format')]; });
+    els.tabs.forEach(function (tab) { tab.hidden = available.indexOf(tab) < 0; });
+    els.formatTabs.hidden = available.length < 2;
+  }
+
+  function fileExtension(url) {
+    var match = /\.(png|jpe?g|webp)(?:[?#]|$)/i.exec(url);
+    return match ? '.' + match[1].toLowerCase() : '';
+  }
+
+  function onTabKey(event) {
+    var visible = els.tabs.filter(function (tab) { return !tab.hidden; });
+    var at = visible.indexOf(event.target);
+    if (at < 0) return;
+    var next = -1;
+    if (event.key === 'ArrowRight') next = (at + 1) % visible.length;
+    else if (event.key === 'ArrowLeft') next = (at - 1 + visible.length) % visible.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = visible.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    visible[next].focus();
+    visible[next].click();
+  }
+
   function showFailed(run, body) {
     finish(run);
     showView('failed');
     els.failedTitle.textContent = typeof body.error === 'string' && body.error ? body.error : '이미지 생성 실패';
     els.failedMessage.textContent = typeof body.message === 'string' && body.message ? body.message : '다시 시도해주세요';
     var reason = body.reason && typeof body.reason === 'object' ? body.reason : null;
-    if (reason && (reason.code || reason.detail)) {
-      els.failedReason.textContent = [reason.code, reason.detail].filter(Boolean).join(' · ');
-      els.failedDetails.hidden = false;
-    } else {
-      els.failedReason.textContent = '';
-      els.failedDetails.hidden = true;
-    }
-    announce(els.failedTitle.textContent + '. ' + els.failedMessage.textContent, true);
+    var code = reason && typeof reason.code === 'string' ? reason.code : '';
+    var text = reason ? reasonText(reason) : '';
+    els.failedReason.textContent = text;
+    els.failedReason.hidden = !text;
+    els.failedCode.textContent = code ? '오류 코드: ' + code : '';
+    els.failedDetails.hidden = !code;
+    announce(els.failedTitle.textContent + '. ' + (text ? text + ' ' : '') + els.failedMessage.textContent, true);
     els.failedRegenerateButton.focus();
+  }
+
+  /*
+   * The reason in Korean: the server's own Korean sentence when it sends one (message or detail), else the
+   * page's sentence for the code; never the provider's (English, technical) detail.
+   */
+  function reasonText(reason) {
+    var candidates = [reason.message, reason.detail];
+    for (var i = 0; i < candidates.length; i++) {
+      if (typeof candidates[i] === 'string' && HANGUL.test(candidates[i])) return candidates[i];
+    }
+    return REASON_TEXTS[reason.code] || REASON_FALLBACK;
   }
 
   function showTimeout(run) {
@@ -572,7 +701,14 @@
     var label = styleLabel(radio.value);
     els.selectionText.textContent = '선택한 이미지: ' + label;
     els.selectionText.setAttribute('data-selected', radio.value);
-    var img = cardFor(radio.value).querySelector('.card-img');
+    pointOpenSelectedAt(radio.value);
+    announce(label + ' 스타일을 선택했어요');
+    if (shown) saveChoice(shown.draftId, radio.value);
+  }
+
+  function pointOpenSelectedAt(key) {
+    var label = styleLabel(key);
+    var img = cardFor(key).querySelector('.card-img');
     var src = img.getAttribute('src');
     if (src) {
       els.openSelected.href = src;
@@ -580,7 +716,50 @@
       els.openSelected.textContent = label + ' 이미지 크게 보기';
       els.openSelected.setAttribute('aria-label', label + ' 이미지를 새 탭에서 크게 보기');
     }
-    announce(label + ' 스타일을 선택했어요');
+  }
+
+  function setSelectionStatus(state, text) {
+    els.selectionStatus.setAttribute('data-state', state);
+    els.selectionStatus.textContent = text;
+    els.selectionStatus.hidden = !text;
+  }
+
+  /*
+   * Keeps the choice on the server (PUT …/selection), one request after the other so that the last
+   * choice is the one stored; only the answer to the last choice is shown.
+   */
+  var choiceSaves = Promise.resolve();
+  var choiceCounter = 0;
+
+  function saveChoice(draftId, style) {
+    var number = ++choiceCounter;
+    var label = styleLabel(style);
+    setSelectionStatus('saving', '선택을 저장하는 중이에요…');
+    choiceSaves = choiceSaves.then(function () {
+      if (number !== choiceCounter) return null; // a later choice replaces this one before it is sent
+      return fetch('/api/content/images/' + encodeURIComponent(draftId) + '/selection', {
+        method: 'PUT',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ style: style })
+      }).then(function (response) {
+        return readJson(response).then(function (body) {
+          if (number !== choiceCounter) return;
+          if (response.ok && body.selected === style) {
+            setSelectionStatus('saved', label + ' 스타일로 저장했어요.');
+            announce(label + ' 스타일 선택을 저장했어요');
+          } else {
+            var message = typeof body.message === 'string' && body.message ? body.message : '선택을 저장하지 못했어요';
+            setSelectionStatus('error', message + ' 다시 골라 주세요.');
+            announce(message, true);
+          }
+        });
+      }).catch(function () {
+        if (number !== choiceCounter) return;
+        setSelectionStatus('error', '선택을 저장하지 못했어요. 네트워크를 확인하고 다시 골라 주세요.');
+        announce('선택을 저장하지 못했어요', true);
+      });
+    });
   }
 
   // ---------- wiring ----------
@@ -620,6 +799,13 @@
     button.addEventListener('click', regenerate);
   });
   els.cardsArea.addEventListener('change', onChoose);
+  els.tabs.forEach(function (tab) {
+    tab.addEventListener('click', function () {
+      showFormat(tab.getAttribute('data-format'));
+      announce(formatLabel(tab.getAttribute('data-format')) + ' 이미지를 보여 드려요');
+    });
+    tab.addEventListener('keydown', onTabKey);
+  });
   els.openSelected.addEventListener('click', function (event) {
     if (!isSameOrigin(els.openSelected.href) && !/^https?:/.test(els.openSelected.href)) event.preventDefault();
   });

@@ -1,5 +1,7 @@
 package dev.contentservice.bench;
 
+import dev.contentservice.testfixtures.ChildProcess;
+import dev.contentservice.testfixtures.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,11 +10,11 @@ import redis.clients.jedis.RedisClient;
 
 /** The harness's own redis-server on a free loopback port, without persistence. */
 final class RedisServer implements AutoCloseable {
-    private final Child child;
+    private final ChildProcess child;
     private final int port;
     private final RedisClient client;
 
-    private RedisServer(Child child, int port, RedisClient client) {
+    private RedisServer(ChildProcess child, int port, RedisClient client) {
         this.child = child;
         this.port = port;
         this.client = client;
@@ -20,7 +22,7 @@ final class RedisServer implements AutoCloseable {
 
     static RedisServer start(Path logDir) {
         int port = Ports.free();
-        Child child = Child.start(
+        ChildProcess child = ChildProcess.start(
                 "redis-server",
                 List.of(
                         "redis-server",

@@ -12,6 +12,7 @@ import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.testfixtures.ProviderStub;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

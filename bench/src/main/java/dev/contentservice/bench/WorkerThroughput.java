@@ -10,6 +10,7 @@ import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageLinks;
+import dev.contentservice.testfixtures.ProviderStub;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

@@ -6,7 +6,9 @@ import com.google.inject.Singleton;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.adapter.rest.HttpSettings;
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
@@ -15,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The use cases, the worker (both by their @Inject constructors), waiting on jobs, and the HTTP server. */
 final class ApplicationModule extends AbstractModule {
@@ -38,20 +41,30 @@ final class ApplicationModule extends AbstractModule {
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
             ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
             Map<String, BooleanSupplier> probes,
+            Map<String, Supplier<Object>> details,
             PrometheusMeterRegistry registry) {
-        return new ContentHttpServer(
+        ContentHttpServer server = new ContentHttpServer(
                 HttpSettings.onPort(config.httpPort()),
                 requestImageGeneration,
                 readJobStatus,
                 awaitJobStatus,
                 estimates,
                 imageStore,
+                readDraftImages,
+                chooseStyle,
                 () -> {
                     Map<String, Boolean> states = new LinkedHashMap<>();
                     probes.forEach((name, probe) -> states.put(name, probe.getAsBoolean()));
                     return states;
                 },
                 registry::scrape);
+        return server.readinessDetail(() -> {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            details.forEach((name, supplier) -> detail.put(name, supplier.get()));
+            return detail;
+        });
     }
 }

@@ -111,7 +111,7 @@ public record ContentConfig(
     public static ContentConfig fromEnvironment(Map<String, String> env, Properties properties) {
         Settings settings = new Settings(env, properties);
         Optional<String> redisUrl = settings.text("CONTENT_REDIS_URL");
-        return new ContentConfig(
+        ContentConfig config = new ContentConfig(
                 settings.integer("CONTENT_HTTP_PORT", 8080),
                 redisUrl,
                 settings.text("CONTENT_IMAGEGEN_URL"),
@@ -126,6 +126,15 @@ public record ContentConfig(
                 settings.integer("CONTENT_WORKER_MAX_JOBS", 256),
                 settings.bool("CONTENT_SAMPLES", redisUrl.isEmpty()),
                 settings.all());
+        // the CONTENT_IMAGEGEN_* tuning settings are checked now, so that a bad one stops the start
+        ImageGenConfig.of(config);
+        config.imageStorage(); // CONTENT_IMAGE_STORE and its settings: a bad value stops the start here
+        return config;
+    }
+
+    /** Where the hosted images live ({@code CONTENT_IMAGE_STORE}, {@code CONTENT_S3_*}, …): see {@link ImageStorage}. */
+    ImageStorage imageStorage() {
+        return ImageStorage.from(this);
     }
 
     public ContentConfig withRedisUrl(String url) {

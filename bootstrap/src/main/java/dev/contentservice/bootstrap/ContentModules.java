@@ -13,7 +13,9 @@ final class ContentModules {
         modules.add(new CoreModule(config));
         modules.add(new ApplicationModule(config));
         modules.add(config.redisUrl().isPresent() ? new RedisStoresModule(config) : new InMemoryStoresModule(config));
-        modules.add(config.imagegenUrl().isPresent() ? new HttpImageGenModule(config) : new LocalRendererModule());
+        modules.add(ImageStoreModules.forConfig(config));
+        ImageGenConfig imagegen = ImageGenConfig.of(config);
+        modules.add(imagegen.enabled() ? new HttpImageGenModule(config, imagegen) : new LocalRendererModule());
         return modules;
     }
 }

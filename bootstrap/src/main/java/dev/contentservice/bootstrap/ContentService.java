@@ -1,9 +1,11 @@
 package dev.contentservice.bootstrap;
 
 import com.google.inject.Binding;
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import com.google.inject.Scopes;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
@@ -45,9 +47,15 @@ public final class ContentService implements AutoCloseable {
      *     generator this way, for example)
      */
     public static ContentService start(ContentConfig config, Module... overrides) {
-        Injector injector = Guice.createInjector(
-                Stage.PRODUCTION,
-                Modules.override(ContentModules.forConfig(config)).with(overrides));
+        Injector injector;
+        try {
+            injector = Guice.createInjector(
+                    Stage.PRODUCTION,
+                    Modules.override(ContentModules.forConfig(config)).with(overrides));
+        } catch (CreationException | ProvisionException e) {
+            // a setting found not to work at start (a missing bucket, say): Main exits 2 with its message
+            throw InvalidSettingException.in(e).orElseThrow(() -> e);
+        }
         ContentHttpServer http = injector.getInstance(ContentHttpServer.class);
         int port = http.start();
         injector.getInstance(PublicBaseUrl.class).serverListensOn(port);

@@ -3,6 +3,7 @@ package dev.contentservice.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.application.JobDurationEstimator;
@@ -17,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** What every configuration shares: time, metrics, worker settings and the public links of hosted images. */
 final class CoreModule extends AbstractModule {
@@ -31,6 +33,8 @@ final class CoreModule extends AbstractModule {
         bind(ContentConfig.class).toInstance(config);
         // every store module adds its probe; an empty map means "ready"
         MapBinder.newMapBinder(binder(), String.class, BooleanSupplier.class);
+        // modules may add more about a component for the readiness body (the image provider's circuit)
+        MapBinder.newMapBinder(binder(), new TypeLiteral<String>() {}, new TypeLiteral<Supplier<Object>>() {});
     }
 
     @Provides
@@ -91,6 +95,12 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ImageLinks imageLinks(PublicBaseUrl base) {
+        ImageStorage storage = config.imageStorage();
+        if (storage.publicUrl().isPresent()) {
+            // a CDN or the bucket's public URL: {CONTENT_IMAGE_PUBLIC_URL}/{object key}
+            String publicUrl = storage.publicUrl().get();
+            return name -> publicUrl + "/" + storage.objectKey(name.value());
+        }
         return ContentHttpServer.imageLinks(base::get);
     }
 }

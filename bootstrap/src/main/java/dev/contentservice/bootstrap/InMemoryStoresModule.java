@@ -4,11 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.contentservice.adapter.memory.InMemoryImageSets;
-import dev.contentservice.adapter.memory.InMemoryImageStore;
 import dev.contentservice.adapter.memory.InMemoryJobStore;
 import dev.contentservice.adapter.memory.InMemoryRecommendations;
 import dev.contentservice.domain.ImageSetRepository;
-import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
@@ -77,7 +75,7 @@ final class InMemoryStoresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ImageStore imageStore(Clock clock) {
-        return new InMemoryImageStore(clock);
+    PreviousImages previousImages() {
+        return PreviousImages.none(); // the image store itself: ImageStoreModules
     }
 }

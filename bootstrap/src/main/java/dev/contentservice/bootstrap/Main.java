@@ -15,7 +15,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        ContentService service = ContentService.start(config);
+        ContentService service;
+        try {
+            service = ContentService.start(config);
+        } catch (InvalidSettingException e) {
+            System.err.println("content-service: configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

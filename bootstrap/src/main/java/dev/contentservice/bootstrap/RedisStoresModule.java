@@ -7,7 +7,6 @@ import com.google.inject.multibindings.MapBinder;
 import dev.contentservice.adapter.redis.RedisBackend;
 import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.domain.ImageSetRepository;
-import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
@@ -34,7 +33,9 @@ final class RedisStoresModule extends AbstractModule {
     RedisBackend backend() {
         RedisSettings settings =
                 RedisSettings.of(config.redisUrl().orElseThrow()).withLease(config.lease());
-        return RedisBackend.open(settings);
+        RedisBackend backend = RedisBackend.open(settings);
+        RedisMemoryPolicy.check(backend.maxmemoryPolicy(), config.imageStorage());
+        return backend;
     }
 
     @Provides
@@ -69,8 +70,9 @@ final class RedisStoresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ImageStore imageStore(RedisBackend redis) {
-        return redis.imageStore();
+    PreviousImages previousImages(RedisBackend redis) {
+        // the image store itself: ImageStoreModules; images hosted in Redis before a switch stay readable
+        return new PreviousImages(java.util.Optional.of(redis.imageStore()));
     }
 
     /** Ready while Redis answers a PING within its timeouts. */

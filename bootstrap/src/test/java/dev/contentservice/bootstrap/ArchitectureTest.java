@@ -84,6 +84,8 @@ class ArchitectureTest {
             "dev.contentservice.domain",
             "dev.contentservice.application",
             "dev.contentservice.adapter.memory",
+            "dev.contentservice.adapter.filesystem",
+            "dev.contentservice.adapter.objectstore",
             "dev.contentservice.adapter.render",
             "dev.contentservice.adapter.rest",
             "dev.contentservice.bootstrap"

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentservice.adapter.redis.RedisServerExtension;
 import dev.contentservice.domain.contract.Fixtures;
+import dev.contentservice.testfixtures.ProviderStub;
+import dev.contentservice.testfixtures.ServiceProcess;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +47,14 @@ class MultiInstanceTest {
         redis.close();
     }
 
-    private ServiceProcess instance(String name, Duration providerDelay, Duration lease) {
+    /** An instance still to start (the provider stub is shared by every instance of a test). */
+    private interface Instance {
+        ServiceProcess start();
+    }
+
+    private Instance instance(String name, Duration providerDelay, Duration lease) throws IOException {
         if (provider == null) {
-            provider = new ProviderStub(providerDelay);
+            provider = ProviderStub.start(providerDelay);
             resources.add(provider);
         }
         Map<String, String> env = new HashMap<>();
@@ -55,9 +63,15 @@ class MultiInstanceTest {
         env.put("CONTENT_IMAGEGEN_API_KEY", "test-key");
         env.put("CONTENT_IMAGEGEN_MODEL", "dall-e-2");
         env.put("CONTENT_QUEUE_LEASE_SECONDS", Long.toString(lease.toSeconds()));
-        ServiceProcess process = new ServiceProcess(name, env);
-        resources.add(process);
-        return process;
+        return () -> {
+            ServiceProcess process = ServiceProcess.java(
+                    name + "-" + System.nanoTime(),
+                    List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName()),
+                    env,
+                    Path.of("target", "instances"));
+            resources.add(process);
+            return process;
+        };
     }
 
     /** Stores a recommendation as the AI service does, and returns its draft id. */
@@ -134,8 +148,8 @@ class MultiInstanceTest {
         ServiceProcess b = instance("b", Duration.ZERO, lease).start();
 
         assertThat(allCompleted(b, List.of(job), Duration.ofSeconds(60))).isTrue();
-        List<String> afterKill =
-                provider.bodies().subList(callsBeforeTakeover, provider.bodies().size());
+        List<String> bodies = provider.bodies();
+        List<String> afterKill = bodies.subList(callsBeforeTakeover, bodies.size());
         assertThat(afterKill).hasSize(1);
         assertThat(afterKill.get(0)).contains("Style: trendy");
         assertThat(b.logText()).contains("attempt 2, 2 of 3 styles kept");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentservice.domain.contract.Fixtures;
+import dev.contentservice.testfixtures.ProviderStub;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +25,16 @@ class ProviderFlowTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final String KEY = "sk-test-never-shown-0123456789";
 
-    private final ProviderStub provider = new ProviderStub(Duration.ofMillis(50));
+    private final ProviderStub provider = startProvider();
     private ContentService service;
+
+    private static ProviderStub startProvider() {
+        try {
+            return ProviderStub.start(Duration.ofMillis(50));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @AfterEach
     void stop() {
@@ -41,7 +52,7 @@ class ProviderFlowTest {
                         "CONTENT_IMAGEGEN_API_KEY", KEY,
                         "CONTENT_IMAGEGEN_MODEL", "dall-e-2",
                         "CONTENT_IMAGEGEN_MAX_RETRIES", "1",
-                        "CONTENT_IMAGEGEN_BREAKER_THRESHOLD", "2",
+                        "CONTENT_IMAGEGEN_BREAKER_MIN_CALLS", "1",
                         "CONTENT_IMAGEGEN_BREAKER_OPEN_SECONDS", "60",
                         "CONTENT_IMAGEGEN_FALLBACK", fallback),
                 new Properties()));
@@ -100,7 +111,20 @@ class ProviderFlowTest {
         provider.failWith(500);
 
         JsonNode failed = awaitEnd(generate("sample-1"), Duration.ofSeconds(60));
-        int requestsBefore = provider.requests();
+        // the job ends with its first failed style; wait until its other calls have settled too
+        Fixtures.eventually(Duration.ofSeconds(30), () -> {
+            try {
+                JsonNode imagegen = JSON.readTree(
+                                get(service.baseUrl() + "/health/ready").body())
+                        .get("detail")
+                        .get("imagegen");
+                return imagegen.get("calls").asLong() >= 3
+                        && imagegen.get("inFlight").asInt() == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        long requestsBefore = provider.received();
         JsonNode next = awaitEnd(generate("sample-2"), Duration.ofSeconds(10));
 
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
@@ -108,8 +132,42 @@ class ProviderFlowTest {
         assertThat(failed.get("message").asText()).isEqualTo("다시 시도해주세요");
         assertThat(failed.get("reason").get("code").asText()).isEqualTo("IMAGEGEN_UNAVAILABLE");
         assertThat(next.get("status").asText()).isEqualTo("FAILED");
-        assertThat(provider.requests()).isEqualTo(requestsBefore); // the open circuit did not call out
+        assertThat(provider.received()).isEqualTo(requestsBefore); // the open circuit did not call out
         assertThat(failed.toString() + next).doesNotContain(KEY);
+        JsonNode ready = JSON.readTree(get(service.baseUrl() + "/health/ready").body());
+        assertThat(ready.get("detail").get("imagegen").get("breaker").asText()).isEqualTo("open");
+        assertThat(ready.get("detail").get("imagegen").get("fastFailures").asLong())
+                .isPositive();
+        String metrics =
+                new String(get(service.baseUrl() + "/metrics").body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(metrics).contains("content_imagegen_breaker_state{state=\"open\"} 1.0");
+    }
+
+    @Test
+    void a_provider_that_restarts_between_two_jobs_and_then_answers_two_500s_does_not_fail_the_job() throws Exception {
+        start("none");
+        assertThat(awaitEnd(generate("sample-1"), Duration.ofSeconds(30))
+                        .get("status")
+                        .asText())
+                .isEqualTo("COMPLETED");
+        provider.restart();
+        provider.failNext(2);
+
+        JsonNode done = awaitEnd(generate("sample-2"), Duration.ofSeconds(60));
+
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("generator").asText()).isEqualTo("http:dall-e-2");
+    }
+
+    @Test
+    void the_provider_failure_reason_is_a_fixed_korean_sentence_without_provider_text() throws Exception {
+        start("none");
+        provider.failWith(500);
+
+        JsonNode failed = awaitEnd(generate("sample-1"), Duration.ofSeconds(60));
+
+        assertThat(failed.get("reason").get("detail").asText()).isEqualTo("이미지 생성 서비스를 일시적으로 사용할 수 없습니다");
+        assertThat(failed.toString()).doesNotContain("overloaded").doesNotContain("HTTP 500");
     }
 
     @Test

@@ -87,7 +87,7 @@ class WaitingAcrossInstancesTest {
             public boolean finish(
                     Claim claim,
                     dev.contentservice.domain.Job outcome,
-                    Optional<dev.contentservice.domain.ImageSet> images) {
+                    Optional<dev.contentservice.domain.DraftImages> images) {
                 return false;
             }
         };

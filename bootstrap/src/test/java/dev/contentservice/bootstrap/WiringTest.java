@@ -38,7 +38,20 @@ class WiringTest {
                 Map.of(
                         "CONTENT_REDIS_URL", "rediss://user:pw@redis.example.com:6380/2",
                         "CONTENT_IMAGEGEN_URL", "http://localhost:9999/v1",
-                        "CONTENT_IMAGEGEN_FALLBACK", "local"));
+                        "CONTENT_IMAGEGEN_FALLBACK", "local"),
+                Map.of("CONTENT_IMAGEGEN_PROTOCOL", "replicate", "CONTENT_IMAGEGEN_RATE_PER_MINUTE", "120"),
+                Map.of(
+                        "CONTENT_REDIS_URL", "redis://localhost:6379",
+                        "CONTENT_IMAGEGEN_PROTOCOL", "replicate",
+                        "CONTENT_IMAGEGEN_RATE_PER_MINUTE", "120"),
+                Map.of("CONTENT_IMAGE_STORE", "filesystem", "CONTENT_IMAGE_DIR", "target/wiring-images"),
+                Map.of("CONTENT_IMAGE_STORE", "s3", "CONTENT_S3_BUCKET", "images"),
+                Map.of(
+                        "CONTENT_REDIS_URL", "redis://localhost:6379",
+                        "CONTENT_IMAGE_STORE", "s3",
+                        "CONTENT_S3_BUCKET", "images",
+                        "CONTENT_IMAGE_PUBLIC_URL", "https://cdn.example.com/ev"),
+                Map.of("CONTENT_REDIS_URL", "redis://localhost:6379", "CONTENT_IMAGE_STORE", "memory"));
 
         for (Map<String, String> env : configurations) {
             var injector = Guice.createInjector(Stage.TOOL, ContentModules.forConfig(config(env)));

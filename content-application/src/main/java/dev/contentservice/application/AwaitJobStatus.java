@@ -17,9 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +59,8 @@ public final class AwaitJobStatus implements AutoCloseable {
         if (recheckEvery.isZero() || recheckEvery.isNegative()) {
             throw new IllegalArgumentException("recheckEvery must be positive, was " + recheckEvery);
         }
-        this.readers = Executors.newFixedThreadPool(READERS, daemonThreads("content-await-read"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("content-await-timer"));
+        this.readers = Executors.newFixedThreadPool(READERS, Async.daemonThreads("content-await-read"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-await-timer"));
         long every = recheckEvery.toMillis();
         timer.scheduleWithFixedDelay(this::recheckAll, every, every, TimeUnit.MILLISECONDS);
         this.subscription = changes.subscribe(this::changed);
@@ -322,14 +320,5 @@ public final class AwaitJobStatus implements AutoCloseable {
         public int hashCode() {
             return System.identityHashCode(this);
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

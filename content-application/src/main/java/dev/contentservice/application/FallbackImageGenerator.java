@@ -7,7 +7,6 @@ import dev.contentservice.domain.ImageRequest;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,7 +41,7 @@ public final class FallbackImageGenerator implements ImageGenerator {
                 result.complete(image);
                 return;
             }
-            Throwable cause = unwrap(error);
+            Throwable cause = Async.unwrap(error);
             if (!result.isDone() && fallsBack(cause)) {
                 ImageGenerationException failure = (ImageGenerationException) cause;
                 LOG.log(
@@ -61,7 +60,7 @@ public final class FallbackImageGenerator implements ImageGenerator {
                     if (fallbackError == null) {
                         result.complete(drawn);
                     } else {
-                        result.completeExceptionally(unwrap(fallbackError));
+                        result.completeExceptionally(Async.unwrap(fallbackError));
                     }
                 });
             } else {
@@ -84,13 +83,5 @@ public final class FallbackImageGenerator implements ImageGenerator {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

@@ -13,9 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The background worker: a {@link QueueConsumer} (pollers, batch claims, leases, backoff, hand-over at
@@ -46,8 +44,8 @@ public final class ImageGenerationWorker implements AutoCloseable {
             WorkerSettings settings) {
         Objects.requireNonNull(settings, "settings");
         this.io = Executors.newFixedThreadPool(
-                Math.min(8, Math.max(2, settings.maxInFlightJobs())), daemonThreads("content-worker-io"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("content-worker-timer"));
+                Math.min(8, Math.max(2, settings.maxInFlightJobs())), Async.daemonThreads("content-worker-io"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-worker-timer"));
         ProgressMarks marks = new ProgressMarks(jobs, io, timer, MARK_WINDOW);
         JobProcedure procedure =
                 new JobProcedure(queue, generator, imageStore, links, clock, metrics, settings, io, marks);
@@ -84,14 +82,5 @@ public final class ImageGenerationWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         io.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -2,6 +2,7 @@ package dev.contentservice.application;
 
 import dev.contentservice.domain.ClaimedJob;
 import dev.contentservice.domain.ContentException;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
@@ -29,8 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -234,9 +233,9 @@ public final class JobProcedure {
 
         private Outcome completeJob() {
             Job done;
-            ImageSet images;
+            DraftImages images;
             synchronized (this) {
-                images = new ImageSet(urls);
+                images = DraftImages.made(job.id(), new ImageSet(urls), clock.instant());
                 done = job.complete(String.join("+", generators), clock);
             }
             Duration took = Duration.between(started, clock.instant());
@@ -265,7 +264,7 @@ public final class JobProcedure {
         }
 
         private Outcome failJob(Throwable error) {
-            Throwable cause = unwrap(error);
+            Throwable cause = Async.unwrap(error);
             if (cause instanceof StoreUnavailableException) {
                 LOG.log(
                         Level.WARNING,
@@ -318,7 +317,7 @@ public final class JobProcedure {
         for (CompletableFuture<Void> stage : stages) {
             stage.whenComplete((ignored, error) -> {
                 if (error != null) {
-                    all.completeExceptionally(unwrap(error));
+                    all.completeExceptionally(Async.unwrap(error));
                 } else if (remaining.decrementAndGet() == 0) {
                     all.complete(null);
                 }
@@ -327,17 +326,8 @@ public final class JobProcedure {
         return all;
     }
 
-    static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     static String describe(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = Async.unwrap(error);
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

@@ -36,7 +36,7 @@ class FallbackImageGeneratorTest {
     }
 
     private static ImageGenerator failingWith(String code) {
-        return request -> CompletableFuture.failedFuture(new ImageGenerationException(code, "provider says no", true));
+        return request -> CompletableFuture.failedFuture(new ImageGenerationException(code, "provider says no"));
     }
 
     @Test
@@ -103,7 +103,7 @@ class FallbackImageGeneratorTest {
     @Test
     void a_primary_that_throws_instead_of_failing_its_future_is_handled_alike() {
         ImageGenerator throwing = request -> {
-            throw new ImageGenerationException(ImageGenerationException.UNAVAILABLE, "down", true);
+            throw new ImageGenerationException(ImageGenerationException.UNAVAILABLE, "down");
         };
         ImageGenerator generator = new FallbackImageGenerator(throwing, local);
 

@@ -6,6 +6,7 @@ import dev.contentservice.adapter.memory.InMemoryImageSets;
 import dev.contentservice.adapter.memory.InMemoryImageStore;
 import dev.contentservice.adapter.memory.InMemoryJobStore;
 import dev.contentservice.domain.ClaimedJob;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerationException;
@@ -98,6 +99,9 @@ class ImageGenerationWorkerTest {
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(done.generator()).contains("fake");
         ImageSet set = imageSets.find(job.eventDraftId()).orElseThrow();
+        assertThat(imageSets.latest(job.eventDraftId()).orElseThrow().jobId())
+                .as("the draft's latest images name their job")
+                .isEqualTo(job.id());
         for (ImageStyle style : ImageStyle.values()) {
             ImageFileName name =
                     ImageFileName.parse(set.url(style).substring(BASE.length())).orElseThrow();
@@ -115,7 +119,7 @@ class ImageGenerationWorkerTest {
                 try {
                     // each style waits until all three were requested: only parallel requests can finish
                     if (!allThreeAsked.await(5, TimeUnit.SECONDS)) {
-                        throw new ImageGenerationException(ImageGenerationException.INTERNAL, "not parallel", false);
+                        throw new ImageGenerationException(ImageGenerationException.INTERNAL, "not parallel");
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -133,7 +137,7 @@ class ImageGenerationWorkerTest {
     void a_failing_style_fails_the_job_at_once_with_its_code() {
         worker(request -> request.style() == ImageStyle.FANCY
                 ? CompletableFuture.failedFuture(
-                        new ImageGenerationException(ImageGenerationException.REJECTED, "content policy", false))
+                        new ImageGenerationException(ImageGenerationException.REJECTED, "content policy"))
                 : new CompletableFuture<>()); // the other styles never answer
 
         Job failed = awaitTerminal(submit().id());
@@ -244,7 +248,7 @@ class ImageGenerationWorkerTest {
             }
 
             @Override
-            public boolean finish(Claim claim, Job outcome, Optional<ImageSet> images) {
+            public boolean finish(Claim claim, Job outcome, Optional<DraftImages> images) {
                 if (outcome.status() == JobStatus.COMPLETED && outages.getAndDecrement() > 0) {
                     throw new StoreUnavailableException("redis is down", null);
                 }

@@ -121,7 +121,7 @@ class UseCasesTest {
     void completed_job_lists_the_image_set_of_its_draft() {
         Job job = jobs.submit(Fixtures.newJob(draft));
         ImageSet images = ImageSet.of("s", "f", "t");
-        imageSets.save(draft, images);
+        imageSets.save(draft, Fixtures.madeBy(job.id(), images));
         Fixtures.storeCompleted(jobs, job);
 
         JobStatusView view = status.read(job.id());
@@ -190,7 +190,7 @@ class UseCasesTest {
         };
         ReadJobStatus remembering = new ReadJobStatus(counting, imageSets, movable);
         Job running = jobs.submit(Fixtures.newJob(draft));
-        imageSets.save(draft, ImageSet.of("s", "f", "t"));
+        imageSets.save(draft, Fixtures.madeBy(running.id(), ImageSet.of("s", "f", "t")));
 
         remembering.read(running.id());
         remembering.read(running.id());

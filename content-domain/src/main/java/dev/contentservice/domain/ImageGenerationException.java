@@ -1,9 +1,9 @@
 package dev.contentservice.domain;
 
 /**
- * Generating one image failed. The {@link #code()} is one of the stable {@code IMAGEGEN_*} codes below;
- * {@link #retryable()} says whether the same request may succeed later (a timeout, a 429, a 5xx) or
- * not (a content-policy refusal, a malformed answer).
+ * Generating one image failed. The {@link #code()} is one of the stable {@code IMAGEGEN_*} codes below. The
+ * message is for the log and {@code job:{id}:error}: adapters write it themselves and never put a provider's
+ * text or a key in it; clients see only {@link PublicReason}'s fixed sentence for the code.
  */
 public final class ImageGenerationException extends ContentException {
     /** The provider or the job deadline ran out of time. */
@@ -17,18 +17,11 @@ public final class ImageGenerationException extends ContentException {
     /** Anything else that went wrong inside the generator. */
     public static final String INTERNAL = "IMAGEGEN_INTERNAL";
 
-    private final boolean retryable;
-
-    public ImageGenerationException(String code, String message, boolean retryable) {
-        this(code, message, retryable, null);
+    public ImageGenerationException(String code, String message) {
+        this(code, message, null);
     }
 
-    public ImageGenerationException(String code, String message, boolean retryable, Throwable cause) {
+    public ImageGenerationException(String code, String message, Throwable cause) {
         super(code, message, cause);
-        this.retryable = retryable;
-    }
-
-    public boolean retryable() {
-        return retryable;
     }
 }

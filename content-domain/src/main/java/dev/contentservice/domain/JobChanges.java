@@ -1,5 +1,8 @@
 package dev.contentservice.domain;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -27,5 +30,35 @@ public interface JobChanges {
     interface Subscription extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /**
+     * The subscribers of one backend, for its implementation of this port: each subscription is its own
+     * (one listener may subscribe twice), and a listener that throws is logged and skipped, never stopping
+     * the notices to the others.
+     */
+    final class Listeners {
+        private static final System.Logger LOG = System.getLogger(JobChanges.class.getName());
+
+        private final List<Consumer<JobId>> subscribed = new CopyOnWriteArrayList<>();
+
+        /** Adds the listener; closing the answer removes this subscription of it. */
+        public Subscription add(Consumer<JobId> listener) {
+            Objects.requireNonNull(listener, "listener must not be null");
+            Consumer<JobId> own = listener::accept; // a distinct object, so that one listener may subscribe twice
+            subscribed.add(own);
+            return () -> subscribed.remove(own);
+        }
+
+        /** Notices the change to every listener, on the calling thread. */
+        public void deliver(JobId id) {
+            for (Consumer<JobId> listener : subscribed) {
+                try {
+                    listener.accept(id);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a job change listener failed on job " + id, e);
+                }
+            }
+        }
     }
 }

@@ -47,18 +47,18 @@ public interface JobQueue {
     void complete(Claim claim);
 
     /**
-     * Finishes a claimed job in one atomic step: when {@code images} is present, stores it as the draft's
-     * image set (for {@link ImageSet#TTL}); writes {@code outcome} exactly as {@link JobRepository#update}
+     * Finishes a claimed job in one atomic step: when {@code images} is present, stores them as the draft's
+     * images exactly as {@link ImageSetRepository#save} does (for {@link ImageSet#TTL}); writes {@code outcome} exactly as {@link JobRepository#update}
      * does (forward only, the failure detail, the in-flight mark, the change notice), and forgets the claim
      * as {@link #complete} does. When the stored job may not become {@code outcome} (it is gone, or already
      * finished by another worker) neither the job nor the image set is written, and the claim is still
      * forgotten.
      *
      * @param outcome the job COMPLETED or FAILED
-     * @param images the image set of a COMPLETED job; empty for a FAILED one
+     * @param images the images a COMPLETED job made; empty for a FAILED one
      * @return whether {@code outcome} was written
      */
-    boolean finish(Claim claim, Job outcome, Optional<ImageSet> images);
+    boolean finish(Claim claim, Job outcome, Optional<DraftImages> images);
 
     /** Gives the job back at once, unfinished, for another worker (used at shutdown). */
     void release(Claim claim);

@@ -33,6 +33,52 @@ public final class StylePrompt {
         return prompt.length() <= MAX_LENGTH ? prompt : prompt.substring(0, MAX_LENGTH);
     }
 
+    /**
+     * The prompt for a style's <em>art</em> only, when the service sets the typography itself (issue 13):
+     * the picture, its subject and its mood, with no text or letters at all, and calm room where each
+     * style's layout sets its words. The subject is kept near the centre, so that one picture can be
+     * cover-cropped to every {@link PosterFormat} from square to 9:16.
+     */
+    public static String art(ImageStyle style, Recommendation recommendation) {
+        EventInfo event = recommendation.eventInfo();
+        SelectedRecommendation selected = recommendation.selected();
+        List<String> parts = new ArrayList<>();
+        parts.add(artLanguage(style));
+        parts.add("Background art for an SNS poster of a small business event; the poster's words are added"
+                + " later by a designer.");
+        add(parts, "Business: ", joinNonEmpty(", ", event.industry(), event.region()));
+        add(parts, "Subject: ", selected.description().isEmpty() ? recommendation.headline() : selected.description());
+        add(parts, "Motifs: ", String.join(", ", selected.keywords()));
+        add(parts, "Mood: ", selected.tone());
+        parts.add(roomForText(style));
+        parts.add("Keep the main subject near the centre so that the picture can be cropped to square, 4:5 and"
+                + " 9:16. Absolutely no text, letters, numbers, captions, signs, labels, logos or watermarks.");
+        String prompt = String.join(" ", parts);
+        return prompt.length() <= MAX_LENGTH ? prompt : prompt.substring(0, MAX_LENGTH);
+    }
+
+    private static String artLanguage(ImageStyle style) {
+        return switch (style) {
+            case SIMPLE ->
+                "Style: simple (심플). Minimal flat illustration or clean product photo, soft natural light,"
+                        + " generous plain space, one accent colour.";
+            case FANCY ->
+                "Style: fancy (화려한). Luxurious and festive, rich deep jewel tones, gold accents, bokeh,"
+                        + " sparkles, dramatic lighting.";
+            case TRENDY ->
+                "Style: trendy (트렌디). Bold Instagram look, vivid gradient colours, playful shapes and"
+                        + " stickers, youthful energy.";
+        };
+    }
+
+    private static String roomForText(ImageStyle style) {
+        return switch (style) {
+            case SIMPLE -> "Put the subject in the upper third; keep the lower two thirds light, calm and plain.";
+            case FANCY -> "Keep the middle of the picture darker and uncluttered; put the ornament at the edges.";
+            case TRENDY -> "Keep the left side and the middle open and uncluttered; the subject may sit top right.";
+        };
+    }
+
     private static String visualLanguage(ImageStyle style) {
         return switch (style) {
             case SIMPLE ->

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /** A concurrent map whose entries expire after their TTL, measured with a {@link Clock}. */
 final class Expiring<K, V> {
@@ -39,5 +40,21 @@ final class Expiring<K, V> {
             return Optional.empty();
         }
         return Optional.of(entry.value());
+    }
+
+    /**
+     * Replaces the live value of the key with {@code change} applied to it, keeping its expiry, in one
+     * atomic step; does nothing when the key is absent or expired.
+     *
+     * @return the new value, or empty when there was none
+     */
+    Optional<V> update(K key, UnaryOperator<V> change) {
+        Instant now = clock.instant();
+        Entry<V> updated = entries.computeIfPresent(
+                key,
+                (k, entry) -> entry.expiresAt().isAfter(now)
+                        ? new Entry<>(change.apply(entry.value()), entry.expiresAt())
+                        : null);
+        return Optional.ofNullable(updated).map(Entry::value);
     }
 }

@@ -1,27 +1,42 @@
 package dev.contentservice.adapter.memory;
 
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStyle;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Image sets in memory, with their TTL. */
+/** Image sets in memory, with their TTL; a choice keeps the set's expiry. */
 public final class InMemoryImageSets implements ImageSetRepository {
-    private final Expiring<EventDraftId, ImageSet> sets;
+    private final Expiring<EventDraftId, DraftImages> sets;
 
     public InMemoryImageSets(Clock clock) {
         this.sets = new Expiring<>(Objects.requireNonNull(clock, "clock"), ImageSet.TTL);
     }
 
     @Override
-    public void save(EventDraftId eventDraftId, ImageSet images) {
-        sets.put(eventDraftId, images);
+    public void save(EventDraftId eventDraftId, DraftImages images) {
+        sets.put(
+                Objects.requireNonNull(eventDraftId, "eventDraftId must not be null"),
+                Objects.requireNonNull(images, "images must not be null"));
     }
 
     @Override
     public Optional<ImageSet> find(EventDraftId eventDraftId) {
+        return latest(eventDraftId).map(DraftImages::images);
+    }
+
+    @Override
+    public Optional<DraftImages> latest(EventDraftId eventDraftId) {
         return sets.get(eventDraftId);
+    }
+
+    @Override
+    public Optional<DraftImages> select(EventDraftId eventDraftId, ImageStyle style) {
+        Objects.requireNonNull(style, "style must not be null");
+        return sets.update(eventDraftId, images -> images.withSelected(style));
     }
 }

@@ -1,8 +1,8 @@
 package dev.contentservice.adapter.memory;
 
 import dev.contentservice.domain.ClaimedJob;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
-import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -46,8 +45,6 @@ import java.util.function.Consumer;
  * ImageSetRepository} given at construction, under the same lock.
  */
 public final class InMemoryJobStore implements JobRepository, JobQueue, JobChanges {
-    private static final System.Logger LOG = System.getLogger(InMemoryJobStore.class.getName());
-
     private final Clock clock;
     private final Duration lease;
 
@@ -62,7 +59,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
     private final ImageSetRepository imageSets;
     private final AtomicLong receipts = new AtomicLong();
     private long writes;
-    private final List<Consumer<JobId>> listeners = new CopyOnWriteArrayList<>();
+    private final JobChanges.Listeners listeners = new JobChanges.Listeners();
 
     private record Stored(Job job, Instant expiresAt) {}
 
@@ -162,20 +159,11 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
 
     @Override
     public Subscription subscribe(Consumer<JobId> listener) {
-        Objects.requireNonNull(listener, "listener must not be null");
-        Consumer<JobId> own = listener::accept; // a distinct object, so that one listener may subscribe twice
-        listeners.add(own);
-        return () -> listeners.remove(own);
+        return listeners.add(listener);
     }
 
     private void notifyListeners(JobId id) {
-        for (Consumer<JobId> listener : listeners) {
-            try {
-                listener.accept(id);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a job change listener failed on job " + id, e);
-            }
-        }
+        listeners.deliver(id);
     }
 
     @Override
@@ -249,7 +237,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
     }
 
     @Override
-    public boolean finish(Claim claim, Job outcome, Optional<ImageSet> images) {
+    public boolean finish(Claim claim, Job outcome, Optional<DraftImages> images) {
         Objects.requireNonNull(claim, "claim must not be null");
         Objects.requireNonNull(outcome, "outcome must not be null");
         Objects.requireNonNull(images, "images must not be null");

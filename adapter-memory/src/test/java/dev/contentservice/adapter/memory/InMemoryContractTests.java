@@ -11,10 +11,13 @@ import dev.contentservice.domain.contract.JobChangesContract;
 import dev.contentservice.domain.contract.JobQueueContract;
 import dev.contentservice.domain.contract.JobRepositoryContract;
 import dev.contentservice.domain.contract.MovableClock;
+import dev.contentservice.domain.contract.ProviderBudgetContract;
 import dev.contentservice.domain.contract.RecommendationSourceContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory adapters pass every port's contract suite. */
@@ -51,6 +54,16 @@ class InMemoryContractTests {
         protected Backend createBackend() {
             InMemoryJobStore store = new InMemoryJobStore(Clock.systemUTC(), Duration.ofMinutes(1));
             return new Backend(store, store);
+        }
+    }
+
+    @Nested
+    class Budget extends ProviderBudgetContract {
+        @Override
+        protected Pair createBudgets(Optional<Integer> perMinute) {
+            InMemoryProviderBudget budget = new InMemoryProviderBudget(
+                    Clock.systemUTC(), perMinute.map(OptionalInt::of).orElse(OptionalInt.empty()));
+            return new Pair(budget, budget);
         }
     }
 

@@ -9,7 +9,9 @@ import dev.contentservice.domain.RecommendationSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +104,20 @@ public final class RedisBackend implements AutoCloseable {
     /** Whether Redis answers within the timeouts (for the readiness probe). Never throws. */
     public boolean ping() {
         return redis.ping();
+    }
+
+    /**
+     * The server's {@code maxmemory-policy} (CONFIG GET), or empty when it cannot be read: managed Redis
+     * services often refuse CONFIG. Never throws.
+     */
+    public Optional<String> maxmemoryPolicy() {
+        try {
+            Map<String, String> values =
+                    redis.read("config get maxmemory-policy", jedis -> jedis.configGet("maxmemory-policy"));
+            return Optional.ofNullable(values == null ? null : values.get("maxmemory-policy"));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -3,9 +3,7 @@ package dev.contentservice.adapter.redis;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +33,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
     private final HostAndPort address;
     private final JedisClientConfig config;
     private final Duration subscribeWait;
-    private final List<Consumer<JobId>> listeners = new CopyOnWriteArrayList<>();
+    private final JobChanges.Listeners listeners = new JobChanges.Listeners();
 
     private Thread subscriber;
     private ScheduledExecutorService watchdog;
@@ -54,12 +52,10 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
 
     @Override
     public Subscription subscribe(Consumer<JobId> listener) {
-        Objects.requireNonNull(listener, "listener must not be null");
-        Consumer<JobId> own = listener::accept; // a distinct object, so that one listener may subscribe twice
-        listeners.add(own);
+        Subscription subscription = listeners.add(listener);
         startOnce();
         awaitSubscribed();
-        return () -> listeners.remove(own);
+        return subscription;
     }
 
     private synchronized void startOnce() {
@@ -156,13 +152,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
     }
 
     private void deliver(JobId id) {
-        for (Consumer<JobId> listener : listeners) {
-            try {
-                listener.accept(id);
-            } catch (RuntimeException e) {
-                LOG.warn("a job change listener failed on job {}", id, e);
-            }
-        }
+        listeners.deliver(id);
     }
 
     private final class Listener extends JedisPubSub {

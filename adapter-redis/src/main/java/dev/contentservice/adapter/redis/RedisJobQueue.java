@@ -2,8 +2,8 @@ package dev.contentservice.adapter.redis;
 
 import dev.contentservice.adapter.redis.Redis.Script;
 import dev.contentservice.domain.ClaimedJob;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.ImageSet;
-import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
@@ -233,7 +233,7 @@ final class RedisJobQueue implements JobQueue {
     }
 
     @Override
-    public boolean finish(Claim claim, Job outcome, Optional<ImageSet> images) {
+    public boolean finish(Claim claim, Job outcome, Optional<DraftImages> images) {
         Objects.requireNonNull(claim, "claim must not be null");
         Objects.requireNonNull(outcome, "outcome must not be null");
         Objects.requireNonNull(images, "images must not be null");
@@ -250,13 +250,7 @@ final class RedisJobQueue implements JobQueue {
         args.add(claim.receipt());
         args.add(Long.toString(ImageSet.TTL.toMillis()));
         args.add(RedisJobRepository.statusList(JobStatus.allowedFrom(outcome.status())));
-        List<String> imageFields = new ArrayList<>();
-        images.ifPresent(set -> {
-            for (ImageStyle style : ImageStyle.values()) {
-                imageFields.add(style.key());
-                imageFields.add(set.url(style));
-            }
-        });
+        List<String> imageFields = images.map(RedisImageSetRepository::fields).orElse(List.of());
         args.add(Integer.toString(imageFields.size()));
         args.addAll(imageFields);
         args.addAll(JobHash.flatten(JobHash.mutableFields(outcome)));

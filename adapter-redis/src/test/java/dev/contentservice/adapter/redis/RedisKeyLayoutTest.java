@@ -2,6 +2,7 @@ package dev.contentservice.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
@@ -10,6 +11,7 @@ import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue.Claim;
 import dev.contentservice.domain.contract.Fixtures;
 import java.time.Duration;
@@ -101,15 +103,71 @@ class RedisKeyLayoutTest {
     @Test
     void image_set_is_a_hash_of_three_urls_with_the_given_ttl() {
         EventDraftId draft = Fixtures.uniqueDraft();
+        JobId jobId = JobId.random();
 
-        backend.imageSetRepository().save(draft, ImageSet.of("http://x/s.png", "http://x/f.png", "http://x/t.png"));
+        backend.imageSetRepository()
+                .save(
+                        draft,
+                        DraftImages.made(
+                                jobId,
+                                ImageSet.of("http://x/s.png", "http://x/f.png", "http://x/t.png"),
+                                Instant.parse("2026-03-01T09:00:00Z")));
 
         assertThat(inspect.type("content:image:" + draft.value())).isEqualTo("hash");
         assertThat(inspect.hgetAll("content:image:" + draft.value()))
-                .containsExactlyInAnyOrderEntriesOf(
-                        Map.of("simple", "http://x/s.png", "fancy", "http://x/f.png", "trendy", "http://x/t.png"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "simple", "http://x/s.png",
+                        "fancy", "http://x/f.png",
+                        "trendy", "http://x/t.png",
+                        "jobId", jobId.toString(),
+                        "createdAt", "2026-03-01T09:00:00Z"));
         assertThat(inspect.pttl("content:image:" + draft.value()))
                 .isBetween(ImageSet.TTL.toMillis() - 5_000, ImageSet.TTL.toMillis());
+    }
+
+    @Test
+    void further_formats_are_fields_named_format_colon_style() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        ImageSet square = ImageSet.of("http://x/s.png", "http://x/f.png", "http://x/t.png");
+        ImageSet story = ImageSet.of("http://x/s-story.png", "http://x/f-story.png", "http://x/t-story.png");
+
+        backend.imageSetRepository()
+                .save(
+                        draft,
+                        DraftImages.made(JobId.random(), square, Instant.parse("2026-03-01T09:00:00Z"))
+                                .withFormats(Map.of("square", square, "story", story)));
+
+        String key = "content:image:" + draft.value();
+        assertThat(inspect.hget(key, "story:fancy")).isEqualTo("http://x/f-story.png");
+        assertThat(inspect.hget(key, "square:trendy")).isEqualTo("http://x/t.png");
+        assertThat(inspect.hget(key, "fancy")).isEqualTo("http://x/f.png");
+    }
+
+    @Test
+    void the_owners_choice_is_field_selected_and_leaves_the_ttl_alone() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        String key = "content:image:" + draft.value();
+        backend.imageSetRepository()
+                .save(
+                        draft,
+                        DraftImages.made(
+                                JobId.random(), ImageSet.of("a", "b", "c"), Instant.parse("2026-03-01T09:00:00Z")));
+        inspect.pexpire(key, 100_000);
+
+        backend.imageSetRepository().select(draft, ImageStyle.FANCY);
+
+        assertThat(inspect.hget(key, "selected")).isEqualTo("fancy");
+        assertThat(inspect.pttl(key)).isPositive().isLessThanOrEqualTo(100_000L);
+    }
+
+    @Test
+    void a_set_holding_only_the_seeds_three_fields_still_gives_its_urls() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        String key = "content:image:" + draft.value();
+        inspect.hset(key, Map.of("simple", "a", "fancy", "b", "trendy", "c"));
+
+        assertThat(backend.imageSetRepository().find(draft)).contains(ImageSet.of("a", "b", "c"));
+        assertThat(backend.imageSetRepository().latest(draft)).isEmpty();
     }
 
     @Test
@@ -178,7 +236,10 @@ class RedisKeyLayoutTest {
         }
         Claim released = backend.jobQueue().claim(Duration.ofSeconds(2)).orElseThrow();
         backend.jobQueue().release(released);
-        backend.imageSetRepository().save(done.eventDraftId(), ImageSet.of("a", "b", "c"));
+        backend.imageSetRepository()
+                .save(
+                        done.eventDraftId(),
+                        DraftImages.made(done.id(), ImageSet.of("a", "b", "c"), Fixtures.CLOCK.instant()));
         backend.imageStore()
                 .put(
                         ImageFileName.of(done.id(), ImageStyle.FANCY, ImageFormat.WEBP),

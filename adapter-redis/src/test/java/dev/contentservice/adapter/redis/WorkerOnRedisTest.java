@@ -91,6 +91,9 @@ class WorkerOnRedisTest {
         ImageSet images = backend.imageSetRepository().find(job.eventDraftId()).orElseThrow();
         String simple = images.url(ImageStyle.SIMPLE);
         assertThat(simple).endsWith(job.id() + "-simple.png");
+        assertThat(backend.imageSetRepository().latest(job.eventDraftId()))
+                .as("the draft's latest images name the job that made them")
+                .hasValueSatisfying(latest -> assertThat(latest.jobId()).isEqualTo(job.id()));
         try (RedisClient inspect = RedisClient.create(REDIS.url())) {
             assertThat(inspect.hget("job:" + job.id(), "generator")).isEqualTo("fake");
             assertThat(inspect.exists("content:inflight:" + job.eventDraftId().value()))

@@ -1,5 +1,7 @@
 package dev.contentservice.adapter.render;
 
+import dev.contentservice.domain.PosterFormat;
+import dev.contentservice.domain.PosterPalette;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Paint;
@@ -8,11 +10,16 @@ import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * One poster being drawn: the graphics, the fonts, the size and the seeded randomness of its decoration,
- * with the few drawing helpers that every style shares.
+ * One poster being drawn: the graphics, the fonts, the format and the seeded randomness of its decoration,
+ * with the drawing helpers every style shares. It records where each piece of text went and where each
+ * decoration went, so that decoration can keep off the text and tests can check that it did.
  */
 final class Canvas {
     enum Align {
@@ -20,16 +27,66 @@ final class Canvas {
         CENTER
     }
 
+    /** What a piece of text is, for the record of the layout. */
+    enum Role {
+        STORE,
+        HEADLINE,
+        EVENT_TITLE,
+        DESCRIPTION,
+        PRIZE,
+        PERIOD,
+        HASHTAGS,
+        STORE_LINE,
+        LABEL
+    }
+
+    /** A piece of text as drawn: its box on the poster (after any rotation), its lines and its font size. */
+    record Placed(Role role, Rectangle2D bounds, List<String> lines, float fontSize) {}
+
+    /** How far decoration keeps from text. */
+    static final double TEXT_CLEARANCE = 12;
+
     final Graphics2D g;
     final BundledFonts fonts;
-    final int size;
-    final SplittableRandom random;
+    final PosterFormat format;
+    final int width;
+    final int height;
+    /** Extra room kept clear at the top and bottom where a story's app chrome covers the picture. */
+    final float safeTop;
 
-    Canvas(Graphics2D g, BundledFonts fonts, int size, SplittableRandom random) {
+    final float safeBottom;
+    final SplittableRandom random;
+    final Optional<PosterPalette> palette;
+    final boolean overArt;
+
+    private final List<Placed> texts = new ArrayList<>();
+    private final List<Rectangle2D> decorations = new ArrayList<>();
+
+    Canvas(
+            Graphics2D g,
+            BundledFonts fonts,
+            PosterFormat format,
+            SplittableRandom random,
+            Optional<PosterPalette> palette,
+            boolean overArt) {
         this.g = g;
         this.fonts = fonts;
-        this.size = size;
+        this.format = format;
+        this.width = format.width();
+        this.height = format.height();
+        this.safeTop = format == PosterFormat.STORY ? 150 : 0;
+        this.safeBottom = format == PosterFormat.STORY ? 220 : 0;
         this.random = random;
+        this.palette = palette;
+        this.overArt = overArt;
+    }
+
+    List<Placed> texts() {
+        return List.copyOf(texts);
+    }
+
+    List<Rectangle2D> decorations() {
+        return List.copyOf(decorations);
     }
 
     FontRenderContext frc() {
@@ -77,17 +134,38 @@ final class Canvas {
      * Draws the lines in a box that starts at {@code top}; returns the y just below the last line. Lines
      * are placed on their baselines, so the text stays inside the box whatever the font size.
      */
-    float draw(Wrapped text, float left, float top, float boxWidth, Align align, Paint paint) {
+    float draw(Role role, Wrapped text, float left, float top, float boxWidth, Align align, Paint paint) {
+        if (text.isEmpty()) {
+            return top;
+        }
         g.setPaint(paint);
-        g.setFont(text.font());
         float ascent = ascent(text.font());
         float y = top;
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
         for (String line : text.lines()) {
-            float x = align == Align.CENTER ? left + (float) (boxWidth - width(line, text.font())) / 2 : left;
-            g.drawString(line, x, y + ascent);
+            double lineWidth = width(line, text.font());
+            float x = align == Align.CENTER ? left + (float) (boxWidth - lineWidth) / 2 : left;
+            drawLine(line, text.font(), x, y + ascent);
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x + lineWidth);
             y += text.lineHeight();
         }
+        record(role, new Rectangle2D.Double(minX, top, maxX - minX, y - top), text);
         return y;
+    }
+
+    /** Draws one line with its baseline at (x, y), each character in the first bundled font that has it. */
+    void drawLine(String line, Font font, float x, float y) {
+        if (line.isEmpty()) {
+            return;
+        }
+        if (fonts.primaryDraws(line, font)) {
+            g.setFont(font);
+            g.drawString(line, x, y);
+        } else {
+            g.drawString(fonts.attributed(line, font).getIterator(), x, y);
+        }
     }
 
     /** The outline of one line of text with its baseline at (x, y), for strokes, shadows and gradients. */
@@ -95,8 +173,43 @@ final class Canvas {
         if (line.isEmpty()) {
             return new Path2D.Float();
         }
-        TextLayout layout = new TextLayout(line, font, frc());
+        TextLayout layout = fonts.primaryDraws(line, font)
+                ? new TextLayout(line, font, frc())
+                : new TextLayout(fonts.attributed(line, font).getIterator(), frc());
         return layout.getOutline(AffineTransform.getTranslateInstance(x, y));
+    }
+
+    /** Records text drawn by a style itself (outlined or in a gradient), in the current transform. */
+    void record(Role role, Rectangle2D box, Wrapped text) {
+        Rectangle2D onPoster = g.getTransform().createTransformedShape(box).getBounds2D();
+        texts.add(new Placed(role, onPoster, text.lines(), text.font().getSize2D()));
+    }
+
+    /** Reserves a box (a ribbon, a pill, a sticker) as text, so decoration keeps off it. */
+    void reserve(Role role, Shape shape, String label, float fontSize) {
+        Rectangle2D onPoster = g.getTransform().createTransformedShape(shape).getBounds2D();
+        texts.add(new Placed(role, onPoster, List.of(label), fontSize));
+    }
+
+    /**
+     * Fills a piece of decoration with the current paint unless it would touch text (within {@link
+     * #TEXT_CLEARANCE}); returns whether it was drawn. Decoration is drawn after the text for this reason.
+     */
+    boolean decorate(Shape piece) {
+        Rectangle2D bounds = g.getTransform().createTransformedShape(piece).getBounds2D();
+        for (Placed text : texts) {
+            Rectangle2D clear = new Rectangle2D.Double(
+                    text.bounds().getX() - TEXT_CLEARANCE,
+                    text.bounds().getY() - TEXT_CLEARANCE,
+                    text.bounds().getWidth() + 2 * TEXT_CLEARANCE,
+                    text.bounds().getHeight() + 2 * TEXT_CLEARANCE);
+            if (clear.intersects(bounds)) {
+                return false;
+            }
+        }
+        g.fill(piece);
+        decorations.add(bounds);
+        return true;
     }
 
     float between(float low, float high) {

@@ -4,6 +4,9 @@ import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageGenerationException;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageRequest;
+import dev.contentservice.domain.PosterComposer;
+import dev.contentservice.domain.PosterFormat;
+import dev.contentservice.domain.PosterRequest;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An {@link ImageGenerator} that draws the three styles itself, with Java2D and a bundled Hangul font,
- * without any network: 1080×1080 PNG posters built from the event's text. Drawing runs on the
- * renderer's executor, never on the caller's thread; the same request draws the same image.
+ * Draws posters with Java2D and the bundled fonts, without any network. As an {@link ImageGenerator} it
+ * draws the three styles of a job as 1080×1080 PNG posters on backgrounds of its own; as a {@link
+ * PosterComposer} it sets the same typography at any {@link PosterFormat}, over the provider's art when
+ * the request carries it. Drawing runs on the renderer's executor, never on the caller's thread; the same
+ * request draws the same image.
  */
-public final class LocalImageRenderer implements ImageGenerator, AutoCloseable {
+public final class LocalImageRenderer implements ImageGenerator, PosterComposer, AutoCloseable {
     /** The generator name stored with every image drawn here. */
     public static final String GENERATOR = "local";
 
@@ -52,30 +57,43 @@ public final class LocalImageRenderer implements ImageGenerator, AutoCloseable {
         this.drawing = Objects.requireNonNull(drawing, "drawing must not be null");
     }
 
+    /** The job's style as a square poster on the renderer's own background: the seed's image. */
     @Override
     public CompletableFuture<GeneratedImage> generate(ImageRequest request) {
+        Objects.requireNonNull(request, "request must not be null");
+        return compose(
+                PosterRequest.of(request.jobId(), request.style(), PosterFormat.SQUARE, request.recommendation()));
+    }
+
+    @Override
+    public CompletableFuture<GeneratedImage> compose(PosterRequest request) {
         Objects.requireNonNull(request, "request must not be null");
         CompletableFuture<GeneratedImage> result = new CompletableFuture<>();
         try {
             executor.execute(() -> render(request, result));
         } catch (RejectedExecutionException e) {
             result.completeExceptionally(new ImageGenerationException(
-                    ImageGenerationException.INTERNAL, "local renderer is busy or shut down", true, e));
+                    ImageGenerationException.INTERNAL, "local renderer is busy or shut down", e));
         }
         return result;
     }
 
-    private void render(ImageRequest request, CompletableFuture<GeneratedImage> result) {
+    private void render(PosterRequest request, CompletableFuture<GeneratedImage> result) {
         if (result.isDone()) {
             return; // cancelled while queued
         }
         try {
             result.complete(new GeneratedImage(drawing.png(request), MEDIA_TYPE, GENERATOR));
+        } catch (Posters.UnreadableArtException e) {
+            result.completeExceptionally(new ImageGenerationException(
+                    ImageGenerationException.BAD_RESPONSE,
+                    "the art of the " + request.style().key() + " poster is not a picture: " + e.getMessage(),
+                    e));
         } catch (Exception | LinkageError e) {
             result.completeExceptionally(new ImageGenerationException(
                     ImageGenerationException.INTERNAL,
-                    "local renderer failed to draw the " + request.style().key() + " image",
-                    false,
+                    "local renderer failed to draw the " + request.style().key() + " "
+                            + request.format().key() + " poster",
                     e));
         }
     }
@@ -89,7 +107,7 @@ public final class LocalImageRenderer implements ImageGenerator, AutoCloseable {
     /** Draws one request as PNG bytes; replaceable in tests. */
     @FunctionalInterface
     interface Drawing {
-        byte[] png(ImageRequest request) throws Exception;
+        byte[] png(PosterRequest request) throws Exception;
     }
 
     private static Drawing defaultDrawing() {

@@ -1,21 +1,19 @@
 package dev.contentservice.adapter.render;
 
-import dev.contentservice.domain.EventInfo;
-import dev.contentservice.domain.Recommendation;
-import dev.contentservice.domain.SelectedRecommendation;
+import dev.contentservice.domain.PosterCopy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The words a poster shows, taken from the event and made drawable with the bundled fonts. Any of them
- * may be empty except that a recommendation always has a headline (it may still become empty here when
- * it held only characters the fonts cannot draw, such as emoji).
+ * The words a poster shows, taken from the copy and made drawable with the bundled fonts. Any of them may
+ * be empty, even the headline (when it held only characters no bundled font can draw).
  *
- * @param subtitle the event's own title when the headline is the selected recommendation's, else ""
+ * @param subtitle the event's own title when it differs from the headline, else ""
  * @param storeLine the store, its industry and its region joined by " · "
  * @param hashtags up to {@link #MAX_HASHTAGS} keywords, each as "#keyword" without inner spaces
- * @param mood a string that varies with the event (industry and tone), to pick colours from
+ * @param mood a string that varies with the event (store details and keywords), not with its edited
+ *     words, to pick colours from
  */
 record PosterText(
         String headline,
@@ -41,16 +39,14 @@ record PosterText(
         hashtags = List.copyOf(hashtags);
     }
 
-    static PosterText from(Recommendation recommendation, BundledFonts fonts) {
-        EventInfo event = recommendation.eventInfo();
-        SelectedRecommendation selected = recommendation.selected();
-        String headline = fonts.drawable(recommendation.headline());
-        String eventTitle = fonts.drawable(event.title());
-        String subtitle = eventTitle.equals(headline) ? "" : eventTitle;
-        String storeName = fonts.drawable(event.storeName());
-        String storeLine = joinNonEmpty(storeName, fonts.drawable(event.industry()), fonts.drawable(event.region()));
+    static PosterText from(PosterCopy copy, BundledFonts fonts) {
+        String headline = fonts.drawable(copy.headline());
+        String eventTitle = fonts.drawable(copy.eventTitle());
+        String storeName = fonts.drawable(copy.store());
+        String detail = fonts.drawable(copy.storeDetail());
+        String storeLine = storeName.isEmpty() ? detail : detail.isEmpty() ? storeName : storeName + " · " + detail;
         List<String> hashtags = new ArrayList<>();
-        for (String keyword : selected.keywords()) {
+        for (String keyword : copy.keywords()) {
             String tag = fonts.drawable(keyword).replace(" ", "").replaceFirst("^#+", "");
             if (!tag.isEmpty() && hashtags.size() < MAX_HASHTAGS) {
                 hashtags.add("#" + tag);
@@ -58,23 +54,13 @@ record PosterText(
         }
         return new PosterText(
                 headline,
-                subtitle,
-                fonts.drawable(selected.description()),
+                eventTitle.equals(headline) ? "" : eventTitle,
+                fonts.drawable(copy.description()),
                 storeName,
                 storeLine,
-                fonts.drawable(event.prize()),
-                fonts.drawable(event.period()),
+                fonts.drawable(copy.prize()),
+                fonts.drawable(copy.period()),
                 hashtags,
-                event.industry() + "|" + selected.tone());
-    }
-
-    private static String joinNonEmpty(String... parts) {
-        List<String> present = new ArrayList<>();
-        for (String part : parts) {
-            if (!part.isEmpty()) {
-                present.add(part);
-            }
-        }
-        return String.join(" · ", present);
+                copy.storeDetail() + "|" + String.join(",", copy.keywords()));
     }
 }

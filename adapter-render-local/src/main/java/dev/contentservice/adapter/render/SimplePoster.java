@@ -1,8 +1,11 @@
 package dev.contentservice.adapter.render;
 
+import dev.contentservice.adapter.render.Canvas.Align;
+import dev.contentservice.adapter.render.Canvas.Role;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.GradientPaint;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 
@@ -10,8 +13,6 @@ import java.awt.geom.Rectangle2D;
 final class SimplePoster implements PosterStyle {
     private static final Color PAPER = new Color(0xFA, 0xF8, 0xF4);
     private static final Color INK = new Color(0x1F, 0x1F, 0x1F);
-    private static final Color MUTED = new Color(0x74, 0x74, 0x74);
-    private static final Color RULE = new Color(0xDD, 0xDA, 0xD4);
     private static final Color[] ACCENTS = {
         new Color(0xE4, 0x57, 0x2E), // persimmon
         new Color(0x17, 0x8F, 0x86), // teal
@@ -22,56 +23,118 @@ final class SimplePoster implements PosterStyle {
     };
     private static final float MARGIN = 104;
 
+    private record Colours(Color paper, Color ink, Color muted, Color rule, Color accent) {}
+
+    private static Colours colours(Canvas c, PosterText text) {
+        return c.palette
+                .map(p -> {
+                    Color paper = new Color(p.background());
+                    Color ink = new Color(p.text());
+                    return new Colours(
+                            paper,
+                            ink,
+                            PosterStyle.mix(ink, paper, 0.4f),
+                            PosterStyle.mix(ink, paper, 0.8f),
+                            new Color(p.accent()));
+                })
+                .orElseGet(() -> new Colours(
+                        PAPER,
+                        INK,
+                        new Color(0x74, 0x74, 0x74),
+                        new Color(0xDD, 0xDA, 0xD4),
+                        ACCENTS[PosterStyle.pick(text.mood(), ACCENTS.length)]));
+    }
+
     @Override
     public void paint(Canvas c, PosterText text) {
-        int size = c.size;
-        Color accent = ACCENTS[PosterStyle.pick(text.mood(), ACCENTS.length)];
-        float width = size - 2 * MARGIN;
+        Colours colours = colours(c, text);
+        float width = c.width - 2 * MARGIN;
+        float top = MARGIN + 4 + c.safeTop;
+        float bottomEdge = c.height - MARGIN - c.safeBottom;
 
-        c.g.setColor(PAPER);
-        c.g.fillRect(0, 0, size, size);
-        c.g.setColor(accent);
-        c.g.fill(new Ellipse2D.Float(size - MARGIN - 92, MARGIN - 8, 92, 92));
-
-        float top = MARGIN + 4;
+        if (c.overArt) {
+            // the art shows at the top; the words sit on paper that fades in below it
+            float fade = top + 120 + (c.height - c.width) * 0.35f;
+            c.g.setPaint(new GradientPaint(
+                    0,
+                    fade - 160,
+                    PosterStyle.withAlpha(colours.paper(), 0),
+                    0,
+                    fade,
+                    PosterStyle.withAlpha(colours.paper(), 236)));
+            c.g.fillRect(0, (int) (fade - 160), c.width, 161);
+            c.g.setColor(PosterStyle.withAlpha(colours.paper(), 236));
+            c.g.fillRect(0, (int) fade, c.width, c.height);
+            c.g.setColor(PosterStyle.withAlpha(colours.paper(), 225));
+            c.g.fillRect(0, 0, c.width, (int) (top + 96));
+        } else {
+            c.g.setColor(colours.paper());
+            c.g.fillRect(0, 0, c.width, c.height);
+        }
+        c.g.setColor(colours.accent());
+        c.g.fill(new Ellipse2D.Float(c.width - MARGIN - 92, top - 12, 92, 92));
         c.g.fill(new Rectangle2D.Float(MARGIN, top, 56, 6));
         Font storeFont = c.fonts.bold(34);
-        c.draw(c.wrap(text.storeName(), storeFont, width - 140, 1), MARGIN, top + 30, width, Canvas.Align.LEFT, accent);
+        c.draw(
+                Role.STORE,
+                c.wrap(text.storeName(), storeFont, width - 140, 1),
+                MARGIN,
+                top + 30,
+                width,
+                Align.LEFT,
+                colours.accent());
 
-        float bottom = paintDetails(c, text, accent, width, size - MARGIN);
+        float bottom = paintDetails(c, text, colours, width, bottomEdge);
 
-        float y = MARGIN + 210;
-        Wrapped headline = c.fit(text.headline(), c.fonts.boldBase(), width, bottom - y - 40, 4, 96, 56, 1.3f);
-        y = c.draw(headline, MARGIN, y, width, Canvas.Align.LEFT, INK);
-        if (!text.subtitle().isEmpty()) {
-            Wrapped subtitle = c.wrapInBox(text.subtitle(), c.fonts.regular(38), width, bottom - y - 56, 2);
-            y = c.draw(subtitle, MARGIN, y + 20, width, Canvas.Align.LEFT, MUTED);
+        // the words block: headline, event title, how to take part, centred a little above the middle
+        float areaTop = top + 30 + 34 * 1.28f + (c.overArt ? 40 + (c.height - c.width) * 0.35f : 80);
+        float area = bottom - areaTop - 30;
+        boolean tall = c.height > c.width;
+        Wrapped description =
+                c.wrapInBox(text.description(), c.fonts.regular(tall ? 34 : 30), width * 0.9, area * 0.4, tall ? 4 : 3);
+        float descriptionSpace = description.isEmpty() ? 0 : description.height() + 30;
+        Wrapped subtitle = c.wrapInBox(text.subtitle(), c.fonts.regular(38), width, (area - descriptionSpace) * 0.3, 2);
+        float subtitleSpace = subtitle.isEmpty() ? 0 : subtitle.height() + 20;
+        Wrapped headline = c.fit(
+                text.headline(),
+                c.fonts.boldBase(),
+                width,
+                area - descriptionSpace - subtitleSpace,
+                4,
+                tall ? 108 : 96,
+                56,
+                1.3f);
+        float block = headline.height() + subtitleSpace + descriptionSpace;
+        float y = areaTop + Math.max(0, (area - block) * 0.4f);
+        y = c.draw(Role.HEADLINE, headline, MARGIN, y, width, Align.LEFT, colours.ink());
+        if (!subtitle.isEmpty()) {
+            y = c.draw(Role.EVENT_TITLE, subtitle, MARGIN, y + 20, width, Align.LEFT, colours.muted());
         }
-        if (!text.description().isEmpty()) {
-            Wrapped description =
-                    c.wrapInBox(text.description(), c.fonts.regular(30), width * 0.85, bottom - y - 70, 3);
-            c.draw(description, MARGIN, y + 34, width, Canvas.Align.LEFT, MUTED);
+        if (!description.isEmpty()) {
+            c.g.setColor(colours.accent());
+            c.g.fill(new Rectangle2D.Float(MARGIN, y + 30, 6, description.height() - 8));
+            c.draw(Role.DESCRIPTION, description, MARGIN + 26, y + 30, width - 26, Align.LEFT, colours.ink());
         }
     }
 
     /** Prize, period, store line and hashtags, stacked up from {@code bottom}; returns the top they reach. */
-    private static float paintDetails(Canvas c, PosterText text, Color accent, float width, float bottom) {
+    private static float paintDetails(Canvas c, PosterText text, Colours colours, float width, float bottom) {
         float y = bottom;
         Font small = c.fonts.regular(28);
         if (!text.hashtags().isEmpty()) {
             String tags = c.line(String.join("  ", text.hashtags()), small, width);
             y -= small.getSize2D() * Wrapped.DEFAULT_LEADING;
-            c.draw(c.wrap(tags, small, width, 1), MARGIN, y, width, Canvas.Align.LEFT, accent);
+            c.draw(Role.HASHTAGS, c.wrap(tags, small, width, 1), MARGIN, y, width, Align.LEFT, colours.accent());
         }
         String footer = text.storeLine().equals(text.storeName()) ? "" : text.storeLine();
         if (!footer.isEmpty()) {
             y -= small.getSize2D() * Wrapped.DEFAULT_LEADING + 4;
-            c.draw(c.wrap(footer, small, width, 1), MARGIN, y, width, Canvas.Align.LEFT, MUTED);
+            c.draw(Role.STORE_LINE, c.wrap(footer, small, width, 1), MARGIN, y, width, Align.LEFT, colours.muted());
         }
-        y = row(c, "기간", text.period(), 1, accent, width, y - 26);
-        y = row(c, "경품", text.prize(), 2, accent, width, y);
+        y = row(c, Role.PERIOD, "기간", text.period(), 1, colours, width, y - 26);
+        y = row(c, Role.PRIZE, "경품", text.prize(), 2, colours, width, y);
         if (y < bottom - 60) {
-            c.g.setColor(RULE);
+            c.g.setColor(colours.rule());
             c.g.setStroke(new BasicStroke(2));
             c.g.drawLine((int) MARGIN, (int) y - 22, (int) (MARGIN + width), (int) y - 22);
         }
@@ -80,7 +143,7 @@ final class SimplePoster implements PosterStyle {
 
     /** A labelled line ("경품  …") whose bottom sits at {@code bottom}; returns its top. */
     private static float row(
-            Canvas c, String label, String value, int maxLines, Color accent, float width, float bottom) {
+            Canvas c, Role role, String label, String value, int maxLines, Colours colours, float width, float bottom) {
         if (value.isEmpty()) {
             return bottom;
         }
@@ -89,8 +152,8 @@ final class SimplePoster implements PosterStyle {
         Wrapped wrapped = c.wrap(value, c.fonts.regular(36), width - indent, maxLines);
         float top = bottom - wrapped.height();
         float labelTop = top + (c.ascent(wrapped.font()) - c.ascent(labelFont)) - 1;
-        c.draw(c.wrap(label, labelFont, indent, 1), MARGIN, labelTop, indent, Canvas.Align.LEFT, accent);
-        c.draw(wrapped, MARGIN + indent, top, width - indent, Canvas.Align.LEFT, INK);
+        c.draw(Role.LABEL, c.wrap(label, labelFont, indent, 1), MARGIN, labelTop, indent, Align.LEFT, colours.accent());
+        c.draw(role, wrapped, MARGIN + indent, top, width - indent, Align.LEFT, colours.ink());
         return top - 10;
     }
 }

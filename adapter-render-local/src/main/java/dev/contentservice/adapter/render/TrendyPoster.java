@@ -1,15 +1,19 @@
 package dev.contentservice.adapter.render;
 
+import dev.contentservice.adapter.render.Canvas.Align;
+import dev.contentservice.adapter.render.Canvas.Role;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Font;
+import java.awt.GradientPaint;
 import java.awt.LinearGradientPaint;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,99 +30,181 @@ final class TrendyPoster implements PosterStyle {
     };
     private static final float SIDE = 72;
     private static final float STICKER_RADIUS = 160;
+    /** The smallest prize the starburst sets; a prize that does not fit at this size leaves the burst. */
+    static final float MIN_PRIZE_SIZE = 30;
+
+    private record Colours(Color[] gradient, Color headline) {}
+
+    private static Colours colours(Canvas c, PosterText text) {
+        return c.palette
+                .map(p -> {
+                    Color from = new Color(p.background());
+                    Color to = new Color(p.accent());
+                    return new Colours(new Color[] {from, PosterStyle.mix(from, to, 0.5f), to}, new Color(p.text()));
+                })
+                .orElseGet(() -> new Colours(GRADIENTS[PosterStyle.pick(text.mood(), GRADIENTS.length)], Color.WHITE));
+    }
 
     @Override
     public void paint(Canvas c, PosterText text) {
-        int size = c.size;
-        Color[] colors = GRADIENTS[PosterStyle.pick(text.mood(), GRADIENTS.length)];
-        c.g.setPaint(new LinearGradientPaint(0, 0, size, size, new float[] {0f, 0.5f, 1f}, colors));
-        c.g.fillRect(0, 0, size, size);
-        blobs(c);
+        Colours colours = colours(c, text);
+        int w = c.width;
+        int h = c.height;
+        if (c.overArt) {
+            Color[] tint = colours.gradient();
+            c.g.setPaint(new LinearGradientPaint(0, 0, w, h, new float[] {0f, 0.5f, 1f}, new Color[] {
+                PosterStyle.withAlpha(tint[0], 90),
+                PosterStyle.withAlpha(tint[1], 60),
+                PosterStyle.withAlpha(tint[2], 90)
+            }));
+            c.g.fillRect(0, 0, w, h);
+            c.g.setPaint(new GradientPaint(0, h * 0.45f, new Color(0, 0, 0, 0), 0, h, new Color(0, 0, 0, 140)));
+            c.g.fillRect(0, (int) (h * 0.45f), w, h);
+        } else {
+            c.g.setPaint(new LinearGradientPaint(0, 0, w, h, new float[] {0f, 0.5f, 1f}, colours.gradient()));
+            c.g.fillRect(0, 0, w, h);
+            blobs(c);
+        }
 
-        float width = size - 2 * SIDE;
-        float y = SIDE;
+        float width = w - 2 * SIDE;
+        float y = SIDE + c.safeTop;
         if (!text.storeName().isEmpty()) {
             Font storeFont = c.fonts.bold(32);
-            pill(c, text.storeName(), storeFont, SIDE, y, width - 200, INK, Color.WHITE, 0);
+            pill(c, Role.STORE, text.storeName(), storeFont, SIDE, y, width - 200, INK, Color.WHITE, 0);
             y += pillHeight(storeFont) + 36;
         } else {
             y += 80;
         }
         // a small sticker in the top right corner, above where the (slightly turned) headline starts
-        smiley(c, size - 128, 106, 50);
-        y = Math.max(y + 24, 200);
+        smiley(c, w - 128, 106 + c.safeTop, 50);
+        y = Math.max(y + 24, 200 + c.safeTop);
 
-        float stickerX = size - SIDE - STICKER_RADIUS + 20;
-        float stickerY = size - SIDE - STICKER_RADIUS + 24;
-        float bottom = paintPills(c, text, stickerX - STICKER_RADIUS - SIDE - 24, size - SIDE);
-        float headlineBottom = Math.min(bottom, stickerY - STICKER_RADIUS) - 30;
+        float stickerX = w - SIDE - STICKER_RADIUS + 20;
+        float stickerY = h - SIDE - c.safeBottom - STICKER_RADIUS + 24;
+        float box = STICKER_RADIUS * 1.3f;
+        Wrapped prizeInBurst = c.fit(text.prize(), c.fonts.boldBase(), box, box * 0.62, 3, 40, MIN_PRIZE_SIZE, 1.2f);
+        boolean prizeFitsBurst = text.prize().isEmpty() || !prizeInBurst.truncated();
+        float columnWidth = stickerX - STICKER_RADIUS - SIDE - 24;
+        float bottom = paintPills(c, text, prizeFitsBurst ? "" : text.prize(), columnWidth, h - SIDE - c.safeBottom);
+        float wordsBottom = Math.min(bottom, stickerY - STICKER_RADIUS) - 30;
 
-        Wrapped subtitle = c.wrapInBox(text.subtitle(), c.fonts.bold(40), width, (headlineBottom - y) * 0.3, 2);
+        boolean tall = h > w;
+        float area = wordsBottom - y;
+        Font descriptionFont = c.fonts.bold(tall ? 34 : 30);
+        Wrapped description =
+                c.wrapInBox(text.description(), descriptionFont, width - 48, area * 0.34 - 40, tall ? 4 : 3);
+        float descriptionSpace = description.isEmpty() ? 0 : description.height() + 40 + 28;
+        Wrapped subtitle = c.wrapInBox(text.subtitle(), c.fonts.bold(40), width, (area - descriptionSpace) * 0.3, 2);
         float subtitleSpace = subtitle.isEmpty() ? 0 : subtitle.height() + 18;
         Wrapped headline = c.fit(
-                text.headline(), c.fonts.boldBase(), width - 20, headlineBottom - y - subtitleSpace, 4, 148, 64, 1.14f);
-        y = poppingText(c, headline, SIDE, y, -0.045);
+                text.headline(),
+                c.fonts.boldBase(),
+                width - 20,
+                area - subtitleSpace - descriptionSpace,
+                4,
+                tall ? 160 : 148,
+                64,
+                1.14f);
+        float block = headline.height() + subtitleSpace + descriptionSpace;
+        y += Math.max(0, (area - block) * (tall ? 0.4f : 0.25f));
+        y = poppingText(c, colours, headline, SIDE, y, -0.045);
         if (!subtitle.isEmpty()) {
-            c.draw(subtitle, SIDE + 3, y + 21, width, Canvas.Align.LEFT, INK);
-            c.draw(subtitle, SIDE, y + 18, width, Canvas.Align.LEFT, Color.WHITE);
+            c.draw(Role.EVENT_TITLE, subtitle, SIDE + 3, y + 21, width, Align.LEFT, INK);
+            y = c.draw(Role.EVENT_TITLE, subtitle, SIDE, y + 18, width, Align.LEFT, colours.headline());
         }
-        prizeSticker(c, text.prize(), stickerX, stickerY);
+        if (!description.isEmpty()) {
+            card(c, description, SIDE, y + 28, width);
+        }
+        prizeSticker(c, prizeFitsBurst ? text.prize() : "", prizeInBurst, stickerX, stickerY);
+        sprinkles(c);
     }
 
-    /** Soft translucent circles, a halftone patch and a few stars. */
+    /** Soft translucent circles behind everything. */
     private static void blobs(Canvas c) {
-        int size = c.size;
         Composite plain = c.g.getComposite();
         for (int i = 0; i < 4; i++) {
             float r = c.between(120, 260);
-            float x = c.between(0, size);
-            float y = c.between(0, size);
+            float x = c.between(0, c.width);
+            float y = c.between(0, c.height);
             c.g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, c.between(0.10f, 0.22f)));
             c.g.setColor(Color.WHITE);
             c.g.fill(new Ellipse2D.Float(x - r, y - r, 2 * r, 2 * r));
         }
+        c.g.setComposite(plain);
+    }
+
+    /** A halftone patch and a few stars, strewn after the text and only where no text is. */
+    private static void sprinkles(Canvas c) {
+        Composite plain = c.g.getComposite();
+        c.g.setColor(Color.WHITE);
         c.g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.55f));
-        float dotsX = c.between(size * 0.55f, size * 0.75f);
-        float dotsY = c.between(size * 0.22f, size * 0.35f);
+        float dotsX = c.between(c.width * 0.55f, c.width * 0.75f);
+        float dotsY = c.between(c.height * 0.22f, c.height * 0.35f);
         for (int row = 0; row < 7; row++) {
             for (int col = 0; col < 9; col++) {
                 float r = 3.5f + (col + row) * 0.35f;
-                c.g.fill(new Ellipse2D.Float(dotsX + col * 26 - r, dotsY + row * 26 - r, 2 * r, 2 * r));
+                c.decorate(new Ellipse2D.Float(dotsX + col * 26 - r, dotsY + row * 26 - r, 2 * r, 2 * r));
             }
         }
         c.g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.85f));
-        for (int i = 0; i < 6; i++) {
-            float x = c.between(40, size - 40);
-            float y = c.between(40, size - 40);
+        for (int i = 0; i < 6 * c.height / c.width + 4; i++) {
+            float x = c.between(40, c.width - 40);
+            float y = c.between(40, c.height - 40);
             float r = c.between(10, 20);
-            c.g.fill(Canvas.star(x, y, r, r * 0.45, 5, c.between(0, 1)));
+            c.decorate(Canvas.star(x, y, r, r * 0.45, 5, c.between(0, 1)));
         }
         c.g.setComposite(plain);
     }
 
-    /** Oversized white type, outlined, with a hard offset shadow, turned slightly; returns the y below it. */
-    private static float poppingText(Canvas c, Wrapped headline, float left, float top, double angle) {
+    /** Oversized type, outlined, with a hard offset shadow, turned slightly; returns the y below it. */
+    private static float poppingText(Canvas c, Colours colours, Wrapped headline, float left, float top, double angle) {
+        if (headline.isEmpty()) {
+            return top;
+        }
         AffineTransform saved = c.g.getTransform();
         c.g.rotate(angle, left, top + headline.height());
         float ascent = c.ascent(headline.font());
         float shadow = Math.max(5, headline.font().getSize2D() / 14);
         float y = top;
+        double widest = 0;
         for (String line : headline.lines()) {
             Shape glyphs = c.outline(line, headline.font(), left + 10, y + ascent);
             c.g.setColor(INK);
             c.g.fill(AffineTransform.getTranslateInstance(shadow, shadow).createTransformedShape(glyphs));
             c.g.setStroke(new BasicStroke(shadow * 0.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             c.g.draw(glyphs);
-            c.g.setColor(Color.WHITE);
+            c.g.setColor(colours.headline());
             c.g.fill(glyphs);
+            widest = Math.max(widest, c.width(line, headline.font()));
             y += headline.lineHeight();
         }
+        c.record(
+                Role.HEADLINE, new Rectangle2D.Double(left, top, widest + 10 + shadow * 2, y - top + shadow), headline);
         c.g.setTransform(saved);
         return y;
     }
 
-    /** Period and hashtags as tilted pills, flowing up from {@code bottom}; returns the top they reach. */
-    private static float paintPills(Canvas c, PosterText text, float maxWidth, float bottom) {
+    /** How to take part, in a white card with an ink border and a hard shadow. */
+    private static void card(Canvas c, Wrapped description, float left, float top, float width) {
+        float cardWidth = (float) Math.min(width, description.width(c.frc()) + 48);
+        float height = description.height() + 40;
+        RoundRectangle2D.Float shape = new RoundRectangle2D.Float(left, top, cardWidth, height, 28, 28);
+        c.g.setColor(INK);
+        c.g.fill(new RoundRectangle2D.Float(left + 6, top + 7, cardWidth, height, 28, 28));
+        c.g.setColor(Color.WHITE);
+        c.g.fill(shape);
+        c.g.setColor(INK);
+        c.g.setStroke(new BasicStroke(4));
+        c.g.draw(shape);
+        c.draw(Role.DESCRIPTION, description, left + 24, top + 20, cardWidth - 48, Align.LEFT, INK);
+        c.reserve(Role.LABEL, new Rectangle2D.Float(left, top, cardWidth + 6, height + 7), "", 0);
+    }
+
+    /**
+     * Period and hashtags as tilted pills, and the prize when the burst cannot hold it readably, flowing up
+     * from {@code bottom}; returns the top they reach.
+     */
+    private static float paintPills(Canvas c, PosterText text, String prize, float maxWidth, float bottom) {
         Font font = c.fonts.bold(30);
         float pillHeight = pillHeight(font);
         List<List<String>> rows = new ArrayList<>();
@@ -144,14 +230,37 @@ final class TrendyPoster implements PosterStyle {
             float x = SIDE;
             for (String tag : rows.get(r)) {
                 double tilt = (c.random.nextDouble() - 0.5) * 0.07;
-                x += pill(c, tag, font, x, y, maxWidth, Color.WHITE, INK, tilt) + 14;
+                x += pill(c, Role.HASHTAGS, tag, font, x, y, maxWidth, Color.WHITE, INK, tilt) + 14;
             }
         }
         if (!text.period().isEmpty()) {
             y -= pillHeight(c.fonts.bold(32)) + 18;
-            pill(c, text.period(), c.fonts.bold(32), SIDE, y, maxWidth, INK, STICKER, 0);
+            pill(c, Role.PERIOD, text.period(), c.fonts.bold(32), SIDE, y, maxWidth, INK, STICKER, 0);
+        }
+        if (!prize.isEmpty()) {
+            y = prizeBox(c, prize, maxWidth, y - 22);
         }
         return y;
+    }
+
+    /** "경품" over the prize in a yellow box, for a prize too long for the burst; returns its top. */
+    private static float prizeBox(Canvas c, String prize, float width, float bottom) {
+        Wrapped label = c.wrap("경품", c.fonts.bold(28), width - 44, 1);
+        Wrapped value = c.wrap(prize, c.fonts.bold(MIN_PRIZE_SIZE + 2), width - 44, 3);
+        float height = label.height() + value.height() + 36;
+        float top = bottom - height;
+        RoundRectangle2D.Float shape = new RoundRectangle2D.Float(SIDE, top, width, height, 30, 30);
+        c.g.setColor(INK);
+        c.g.fill(new RoundRectangle2D.Float(SIDE + 6, top + 7, width, height, 30, 30));
+        c.g.setColor(STICKER);
+        c.g.fill(shape);
+        c.g.setColor(INK);
+        c.g.setStroke(new BasicStroke(4));
+        c.g.draw(shape);
+        float y = c.draw(Role.LABEL, label, SIDE + 22, top + 16, width - 44, Align.LEFT, new Color(0xE0, 0x1E, 0x5A));
+        c.draw(Role.PRIZE, value, SIDE + 22, y + 2, width - 44, Align.LEFT, INK);
+        c.reserve(Role.LABEL, new Rectangle2D.Float(SIDE, top, width + 6, height + 7), "", 0);
+        return top;
     }
 
     private static float pillHeight(Font font) {
@@ -160,7 +269,16 @@ final class TrendyPoster implements PosterStyle {
 
     /** A rounded label at (x, y) no wider than {@code maxWidth}, outlined, with a hard shadow; returns its width. */
     private static float pill(
-            Canvas c, String label, Font font, float x, float y, float maxWidth, Color fill, Color ink, double tilt) {
+            Canvas c,
+            Role role,
+            String label,
+            Font font,
+            float x,
+            float y,
+            float maxWidth,
+            Color fill,
+            Color ink,
+            double tilt) {
         String line = c.line(label, font, maxWidth - 44);
         float width = (float) c.width(line, font) + 44;
         float height = pillHeight(font);
@@ -175,14 +293,14 @@ final class TrendyPoster implements PosterStyle {
         c.g.setStroke(new BasicStroke(4));
         c.g.draw(shape);
         c.g.setColor(ink);
-        c.g.setFont(font);
-        c.g.drawString(line, x + 22, y + 13 + c.ascent(font) + font.getSize2D() * 0.1f);
+        c.drawLine(line, font, x + 22, y + 13 + c.ascent(font) + font.getSize2D() * 0.1f);
+        c.reserve(role, new Rectangle2D.Float(x, y, width + 5, height + 6), line, font.getSize2D());
         c.g.setTransform(saved);
         return width;
     }
 
-    /** A yellow starburst sticker with the prize (or a plain "EVENT" when there is none). */
-    private static void prizeSticker(Canvas c, String prize, float cx, float cy) {
+    /** A yellow starburst sticker with the prize, or "경품!" / "EVENT!" when the prize is elsewhere or absent. */
+    private static void prizeSticker(Canvas c, String prize, Wrapped fitted, float cx, float cy) {
         AffineTransform saved = c.g.getTransform();
         c.g.rotate(0.2, cx, cy);
         Shape burst = Canvas.star(cx, cy, STICKER_RADIUS, STICKER_RADIUS * 0.82, 18, 0);
@@ -196,18 +314,17 @@ final class TrendyPoster implements PosterStyle {
         float box = STICKER_RADIUS * 1.3f;
         if (prize.isEmpty()) {
             Wrapped word = c.wrap("EVENT!", c.fonts.bold(58), box, 1);
-            c.draw(word, cx - box / 2, cy - word.height() / 2, box, Canvas.Align.CENTER, INK);
+            c.draw(Role.LABEL, word, cx - box / 2, cy - word.height() / 2, box, Align.CENTER, INK);
         } else {
             Wrapped label = c.wrap("경품", c.fonts.bold(34), box, 1);
-            Wrapped value = c.fit(prize, c.fonts.boldBase(), box, box * 0.62, 3, 40, 24, 1.2f);
-            float top = cy - (label.height() + value.height()) / 2;
-            float y = c.draw(label, cx - box / 2, top, box, Canvas.Align.CENTER, new Color(0xE0, 0x1E, 0x5A));
-            c.draw(value, cx - box / 2, y, box, Canvas.Align.CENTER, INK);
+            float top = cy - (label.height() + fitted.height()) / 2;
+            float y = c.draw(Role.LABEL, label, cx - box / 2, top, box, Align.CENTER, new Color(0xE0, 0x1E, 0x5A));
+            c.draw(Role.PRIZE, fitted, cx - box / 2, y, box, Align.CENTER, INK);
         }
+        c.reserve(Role.LABEL, burst.getBounds2D(), "", 0);
         c.g.setTransform(saved);
     }
 
-    /** A round yellow face sticker, drawn with shapes (no emoji font needed). */
     private static void smiley(Canvas c, float cx, float cy, float r) {
         Ellipse2D.Float face = new Ellipse2D.Float(cx - r, cy - r, 2 * r, 2 * r);
         c.g.setColor(INK);

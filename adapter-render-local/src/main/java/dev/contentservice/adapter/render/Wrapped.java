@@ -2,6 +2,7 @@ package dev.contentservice.adapter.render;
 
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,8 +87,16 @@ record Wrapped(Font font, List<String> lines, boolean truncated, float lineHeigh
         return widest;
     }
 
+    /** The advance of the text, each character in the first bundled font that has it. */
     static double width(String text, Font font, FontRenderContext frc) {
-        return text.isEmpty() ? 0 : font.getStringBounds(text, frc).getWidth();
+        if (text.isEmpty()) {
+            return 0;
+        }
+        BundledFonts fonts = BundledFonts.get();
+        if (fonts.primaryDraws(text, font)) {
+            return font.getStringBounds(text, frc).getWidth();
+        }
+        return new TextLayout(fonts.attributed(text, font).getIterator(), frc).getAdvance();
     }
 
     private static List<String> breakIntoLines(String text, Font font, FontRenderContext frc, double maxWidth) {

@@ -11,10 +11,12 @@ import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageRequest;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.PosterComposer;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.SelectedRecommendation;
 import dev.contentservice.domain.contract.Fixtures;
 import dev.contentservice.domain.contract.ImageGeneratorContract;
+import dev.contentservice.domain.contract.PosterComposerContract;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
@@ -139,7 +141,7 @@ class LocalImageRendererTest {
     }
 
     @Test
-    void a_closed_renderer_refuses_with_a_retryable_failure() {
+    void a_closed_renderer_refuses_with_an_internal_failure() {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         LocalImageRenderer owned = new LocalImageRenderer(pool);
         pool.shutdown();
@@ -154,6 +156,14 @@ class LocalImageRendererTest {
     class Contract extends ImageGeneratorContract {
         @Override
         protected ImageGenerator createGenerator() {
+            return renderer;
+        }
+    }
+
+    @Nested
+    class ComposerContract extends PosterComposerContract {
+        @Override
+        protected PosterComposer createComposer() {
             return renderer;
         }
     }

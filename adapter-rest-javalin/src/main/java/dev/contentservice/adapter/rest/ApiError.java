@@ -1,6 +1,8 @@
 package dev.contentservice.adapter.rest;
 
+import dev.contentservice.domain.DraftImagesNotFoundException;
 import dev.contentservice.domain.InvalidEventDraftIdException;
+import dev.contentservice.domain.InvalidImageEditException;
 import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.JobNotFoundException;
 import dev.contentservice.domain.RecommendationMissingException;
@@ -21,6 +23,19 @@ record ApiError(int status, String code, String message) {
             new ApiError(422, InvalidRecommendationException.CODE, "AI 추천 정보를 사용할 수 없습니다");
     static final ApiError JOB_NOT_FOUND = new ApiError(404, JobNotFoundException.CODE, "Job을 찾을 수 없습니다");
     static final ApiError IMAGE_NOT_FOUND = new ApiError(404, "IMAGE_001", "이미지를 찾을 수 없습니다");
+    static final ApiError DRAFT_IMAGES_NOT_FOUND =
+            new ApiError(404, DraftImagesNotFoundException.CODE, "이미지를 먼저 생성해주세요");
+    static final ApiError INVALID_STYLE = new ApiError(400, "INVALID_STYLE", "style은 simple, fancy, trendy 중 하나여야 합니다");
+    static final ApiError INVALID_BODY = new ApiError(400, "INVALID_BODY", "요청 본문은 JSON 객체여야 합니다");
+    static final ApiError UNKNOWN_FIELD = new ApiError(400, "UNKNOWN_FIELD", "요청 본문에 알 수 없는 항목이 있습니다");
+    static final ApiError TEXT_TOO_LONG = new ApiError(
+            400, InvalidImageEditException.TEXT_TOO_LONG, "문구가 너무 깁니다 (헤드라인·가격·기간·매장 40자, 제목 60자, 설명 200자까지)");
+    static final ApiError INVALID_TEXT =
+            new ApiError(400, InvalidImageEditException.INVALID_TEXT, "문구는 제어 문자가 없는 문자열이어야 합니다");
+    static final ApiError INVALID_PALETTE =
+            new ApiError(400, InvalidImageEditException.INVALID_PALETTE, "색상은 #RRGGBB 형식이어야 합니다");
+    static final ApiError EMPTY_EDIT =
+            new ApiError(400, InvalidImageEditException.EMPTY_EDIT, "바꿀 문구나 색상을 하나 이상 보내주세요");
     static final ApiError STORE_UNAVAILABLE =
             new ApiError(503, StoreUnavailableException.CODE, "일시적으로 서비스를 이용할 수 없습니다");
 

@@ -1,7 +1,9 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageLinks;
@@ -45,6 +47,7 @@ public final class ContentHttpServer implements AutoCloseable {
 
     private final HttpSettings settings;
     private final Javalin app;
+    private final OperationsApi operations;
     private boolean started;
     private boolean stopped;
 
@@ -54,6 +57,8 @@ public final class ContentHttpServer implements AutoCloseable {
      * @param metricsScrape the metrics in the Prometheus text format, read on each {@code /metrics}
      * @param awaitJobStatus serves the status requests that wait, and the job events
      * @param estimates the {@code Retry-After} of jobs in progress (the settings' value until it knows)
+     * @param readDraftImages the draft's latest images, for {@code GET /api/content/images/{eventDraftId}}
+     * @param chooseStyle the owner's choice, for {@code PUT /api/content/images/{eventDraftId}/selection}
      */
     public ContentHttpServer(
             HttpSettings settings,
@@ -62,6 +67,8 @@ public final class ContentHttpServer implements AutoCloseable {
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
             ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
             Supplier<Map<String, Boolean>> readiness,
             Supplier<String> metricsScrape) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -72,9 +79,11 @@ public final class ContentHttpServer implements AutoCloseable {
                 estimates,
                 imageStore,
                 settings.retryAfterSeconds());
+        DraftImagesApi draftImages = new DraftImagesApi(readDraftImages, chooseStyle);
         OperationsApi operations = new OperationsApi(readiness, metricsScrape);
+        this.operations = operations;
         ErrorResponder errors = new ErrorResponder(settings.retryAfterSeconds());
-        this.app = Javalin.create(config -> configure(config, content, operations, errors));
+        this.app = Javalin.create(config -> configure(config, content, draftImages, operations, errors));
     }
 
     /** Links to the images this server hosts, under the public base URL (no trailing slash) read on each call. */
@@ -83,7 +92,12 @@ public final class ContentHttpServer implements AutoCloseable {
         return name -> publicBaseUrl.get() + IMAGE_FILES_PATH + name.value();
     }
 
-    private void configure(JavalinConfig config, ContentApi content, OperationsApi operations, ErrorResponder errors) {
+    private void configure(
+            JavalinConfig config,
+            ContentApi content,
+            DraftImagesApi draftImages,
+            OperationsApi operations,
+            ErrorResponder errors) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -124,7 +138,7 @@ public final class ContentHttpServer implements AutoCloseable {
         config.routes.before(bodyLimit::check);
         config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
 
-        for (Route route : routes(content, operations)) {
+        for (Route route : routes(content, draftImages, operations)) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
             if (HandlerType.GET.equals(route.method())) {
                 // HEAD answers exactly like GET, without the body (Javalin alone answers 200 to any HEAD)
@@ -138,9 +152,11 @@ public final class ContentHttpServer implements AutoCloseable {
     }
 
     /** Every route of the API (each GET also answers HEAD); the OpenAPI test checks they are all documented. */
-    static List<Route> routes(ContentApi content, OperationsApi operations) {
+    static List<Route> routes(ContentApi content, DraftImagesApi draftImages, OperationsApi operations) {
         return List.of(
                 new Route(HandlerType.POST, ContentApi.GENERATE_PATH, content::generate),
+                new Route(HandlerType.GET, DraftImagesApi.DRAFT_IMAGES_PATH, draftImages::read),
+                new Route(HandlerType.PUT, DraftImagesApi.SELECTION_PATH, draftImages::choose),
                 new Route(HandlerType.GET, ContentApi.STATUS_PATH, content::status),
                 new Route(HandlerType.GET, ContentApi.EVENTS_PATH, content::events),
                 new Route(HandlerType.GET, ContentApi.IMAGE_FILE_PATH, content::imageFile),
@@ -153,6 +169,15 @@ public final class ContentHttpServer implements AutoCloseable {
     record Route(HandlerType method, String path, Handler handler) {}
 
     /** Starts listening; returns the actual port (the chosen one when the settings asked for 0). */
+    /**
+     * Adds a {@code detail} object to {@code /health/ready}: more about some components (for example the image
+     * provider's circuit), read on each request; it never changes the status.
+     */
+    public ContentHttpServer readinessDetail(Supplier<Map<String, Object>> detail) {
+        operations.readinessDetail(detail);
+        return this;
+    }
+
     public synchronized int start() {
         if (started) {
             throw new IllegalStateException("the server was already started");

@@ -1,6 +1,7 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.domain.ContentException;
+import dev.contentservice.domain.DraftImagesNotFoundException;
 import dev.contentservice.domain.InvalidEventDraftIdException;
 import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.JobNotFoundException;
@@ -90,6 +91,9 @@ final class ErrorResponder {
         }
         if (failure instanceof JobNotFoundException) {
             return ApiError.JOB_NOT_FOUND;
+        }
+        if (failure instanceof DraftImagesNotFoundException) {
+            return ApiError.DRAFT_IMAGES_NOT_FOUND;
         }
         if (failure instanceof StoreUnavailableException) {
             LOG.warn("A store did not answer on {} {}", ctx.method(), abbreviate(ctx.path()), failure);

@@ -3,7 +3,7 @@ package dev.contentservice.adapter.rest;
 import dev.contentservice.application.JobStatusView;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
-import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.PublicReason;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,7 @@ final class JobResponses {
 
     record Failed(String jobId, String status, String error, String message, Reason reason) {}
 
+    /** The machine code and the fixed Korean sentence for it; the stored detail stays in the log and store. */
     record Reason(String code, String detail) {}
 
     static Accepted accepted(Job job) {
@@ -49,8 +50,8 @@ final class JobResponses {
                     jobId, "COMPLETED", urls, completed.job().generator().orElse("unknown"));
         }
         if (view instanceof JobStatusView.Failed failed) {
-            JobFailure why = failed.failure();
-            return new Failed(jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.detail()));
+            PublicReason why = PublicReason.of(failed.failure());
+            return new Failed(jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.sentence()));
         }
         return new InProgress(
                 jobId, "PROCESSING", IN_PROGRESS_MESSAGE, progress(view.job().stylesDone()));

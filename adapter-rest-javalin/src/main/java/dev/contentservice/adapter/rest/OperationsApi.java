@@ -27,6 +27,7 @@ final class OperationsApi {
     private final Supplier<Map<String, Boolean>> readiness;
     private final Supplier<String> metricsScrape;
     private final byte[] openApi;
+    private volatile Supplier<Map<String, Object>> detail = Map::of;
 
     OperationsApi(Supplier<Map<String, Boolean>> readiness, Supplier<String> metricsScrape) {
         this.readiness = Objects.requireNonNull(readiness, "readiness");
@@ -43,6 +44,11 @@ final class OperationsApi {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + OPENAPI_RESOURCE, e);
         }
+    }
+
+    /** More about some components (for example the image provider's circuit), shown under {@code detail}. */
+    void readinessDetail(Supplier<Map<String, Object>> value) {
+        this.detail = Objects.requireNonNull(value, "detail");
     }
 
     void live(Context ctx) {
@@ -63,6 +69,14 @@ final class OperationsApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("components", components);
+        try {
+            Map<String, Object> details = detail.get();
+            if (!details.isEmpty()) {
+                body.put("detail", details);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The readiness detail could not be read", e);
+        }
         ContentApi.json(ctx.status(up ? 200 : 503), body);
     }
 

@@ -1,5 +1,7 @@
 package dev.contentservice.adapter.rest;
 
+import dev.contentservice.adapter.memory.InMemoryJobStore;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.EventInfo;
 import dev.contentservice.domain.GeneratedImage;
@@ -7,19 +9,24 @@ import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.SelectedRecommendation;
 import dev.contentservice.domain.StoreUnavailableException;
+import dev.contentservice.domain.contract.MovableClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** Small in-process stand-ins for the ports the REST adapter reaches through the use cases. */
@@ -58,83 +65,97 @@ final class Fakes {
     }
 
     /**
-     * Jobs in a map, with the in-flight rule of the port and its change notices; can be switched to an
-     * unreachable store.
+     * The in-memory job store (which passes the {@code JobRepository} contract, as this wrapper does: see
+     * {@code FakeJobsContractTest}) with two switches for tests: an unreachable store, and lost notices.
      */
     static final class Jobs implements JobRepository, JobChanges {
-        private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
-        private final List<Consumer<JobId>> listeners = new CopyOnWriteArrayList<>();
+        private final MovableClock clock = new MovableClock(Instant.now());
+        private final InMemoryJobStore store = new InMemoryJobStore(clock, Duration.ofMinutes(1));
         private volatile boolean down;
+        private volatile boolean deaf;
 
         @Override
         public Subscription subscribe(Consumer<JobId> listener) {
-            Consumer<JobId> own = listener::accept;
-            listeners.add(own);
-            return () -> listeners.remove(own);
-        }
-
-        private void changed(JobId id) {
-            listeners.forEach(listener -> listener.accept(id));
+            return store.subscribe(id -> {
+                if (!deaf) {
+                    listener.accept(id);
+                }
+            });
         }
 
         void goDown() {
             down = true;
         }
 
-        /** Stores the job as it is, without a notice (a lost notice). */
-        void putSilently(Job job) {
-            jobs.put(job.id(), job);
+        /** Lets time pass for the stored jobs (their TTL). */
+        void letTimePass(Duration duration) {
+            clock.advance(duration);
         }
 
-        /** Stores the job as it is (no rule checked) and notices the change. */
-        void put(Job job) {
-            jobs.put(job.id(), job);
-            changed(job.id());
-        }
-
-        @Override
-        public synchronized void recordStyles(List<dev.contentservice.domain.StoredStyle> records) {
-            requireUp();
-            for (dev.contentservice.domain.StoredStyle record : records) {
-                Job job = jobs.get(record.jobId());
-                if (job != null && job.status() == dev.contentservice.domain.JobStatus.PROCESSING) {
-                    put(job.styleDone(
-                            record.style(), java.time.Clock.fixed(record.storedAt(), java.time.ZoneOffset.UTC)));
-                }
+        /** Stores the job as {@link #put} does, without a notice (a lost notice). */
+        synchronized void putSilently(Job job) {
+            deaf = true;
+            try {
+                put(job);
+            } finally {
+                deaf = false;
             }
         }
 
-        @Override
-        public synchronized Job submit(Job candidate) {
-            requireUp();
-            Optional<Job> inFlight = jobs.values().stream()
-                    .filter(job -> job.eventDraftId().equals(candidate.eventDraftId()))
-                    .filter(job -> job.status().isInFlight())
-                    .findFirst();
-            if (inFlight.isPresent()) {
-                return inFlight.get();
+        /**
+         * Stores the job in whatever status it is, through the store's rules: submitted as PENDING, then
+         * moved on by allowed writes. Its draft must have no other job in flight.
+         */
+        synchronized void put(Job job) {
+            Optional<Job> stored = store.find(job.id());
+            if (stored.isEmpty()
+                    && !store.submit(as(job, JobStatus.PENDING)).id().equals(job.id())) {
+                throw new IllegalStateException("draft " + job.eventDraftId() + " has another job in flight");
             }
-            jobs.put(candidate.id(), candidate);
-            changed(candidate.id());
-            return candidate;
+            if (job.status() == JobStatus.COMPLETED) {
+                store.update(as(job, JobStatus.PROCESSING)); // COMPLETED only follows PROCESSING
+            }
+            if (job.status() != JobStatus.PENDING && !store.update(job)) {
+                throw new IllegalStateException("the store refused " + job.status() + " for job " + job.id());
+            }
+        }
+
+        /** The job in an earlier status of its life, with nothing done yet. */
+        private static Job as(Job job, JobStatus status) {
+            return new Job(
+                    job.id(),
+                    job.eventDraftId(),
+                    status,
+                    job.createdAt(),
+                    job.createdAt(),
+                    job.recommendation(),
+                    Set.of(),
+                    Optional.empty(),
+                    Optional.empty());
+        }
+
+        @Override
+        public void recordStyles(List<dev.contentservice.domain.StoredStyle> records) {
+            requireUp();
+            store.recordStyles(records);
+        }
+
+        @Override
+        public Job submit(Job candidate) {
+            requireUp();
+            return store.submit(candidate);
         }
 
         @Override
         public Optional<Job> find(JobId id) {
             requireUp();
-            return Optional.ofNullable(jobs.get(id));
+            return store.find(id);
         }
 
         @Override
-        public synchronized boolean update(Job next) {
+        public boolean update(Job next) {
             requireUp();
-            Job stored = jobs.get(next.id());
-            if (stored == null || !stored.status().mayBecome(next.status())) {
-                return false;
-            }
-            jobs.put(next.id(), next);
-            changed(next.id());
-            return true;
+            return store.update(next);
         }
 
         private void requireUp() {
@@ -145,16 +166,41 @@ final class Fakes {
     }
 
     static final class ImageSets implements ImageSetRepository {
-        private final Map<EventDraftId, ImageSet> sets = new ConcurrentHashMap<>();
+        private final Map<EventDraftId, DraftImages> sets = new ConcurrentHashMap<>();
+        private volatile boolean down;
+
+        /** From now on every call fails as an unreachable store. */
+        void goDown() {
+            down = true;
+        }
 
         @Override
-        public void save(EventDraftId eventDraftId, ImageSet images) {
+        public void save(EventDraftId eventDraftId, DraftImages images) {
+            requireUp();
             sets.put(eventDraftId, images);
         }
 
         @Override
         public Optional<ImageSet> find(EventDraftId eventDraftId) {
+            return latest(eventDraftId).map(DraftImages::images);
+        }
+
+        @Override
+        public Optional<DraftImages> latest(EventDraftId eventDraftId) {
+            requireUp();
             return Optional.ofNullable(sets.get(eventDraftId));
+        }
+
+        @Override
+        public Optional<DraftImages> select(EventDraftId eventDraftId, ImageStyle style) {
+            requireUp();
+            return Optional.ofNullable(sets.computeIfPresent(eventDraftId, (draft, set) -> set.withSelected(style)));
+        }
+
+        private void requireUp() {
+            if (down) {
+                throw new StoreUnavailableException("redis at 10.0.0.7:6379 refused the connection", null);
+            }
         }
     }
 

@@ -70,7 +70,7 @@ class GenerateEndpointTest {
         String first = (String)
                 server.post("/api/content/images/sample-1/generate").json().get("jobId");
         Job job = server.jobs.find(JobId.parse(first).orElseThrow()).orElseThrow();
-        server.jobs.update(job.start(RunningServer.CLOCK).complete("local", RunningServer.CLOCK));
+        server.jobs.put(job.start(RunningServer.CLOCK).complete("local", RunningServer.CLOCK));
 
         RunningServer.Answer again = server.post("/api/content/images/sample-1/generate");
 

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobMetrics;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
+import dev.contentservice.domain.DraftImages;
+import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageFormat;
@@ -17,6 +21,7 @@ import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.contract.Fixtures;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +98,7 @@ class OpenApiContractTest {
                 s -> s.get(statusPath(stored(s, job -> job.start(CLOCK).styleDone(ImageStyle.FANCY, CLOCK)))));
         add(all, "GET", status, 200, s -> {
             Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
-            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
+            s.imageSets.save(job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")));
             return s.get(statusPath(job));
         });
         add(
@@ -107,7 +112,7 @@ class OpenApiContractTest {
         add(all, "GET", status, 200, s -> s.get(statusPath(stored(s, job -> job.start(CLOCK))) + "?wait=1"));
         add(all, "GET", status, 200, s -> {
             Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
-            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
+            s.imageSets.save(job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")));
             return s.get(statusPath(job), Duration.ofSeconds(10), "Prefer", "wait=25");
         });
         add(all, "GET", status, 400, s -> s.get(statusPath(stored(s, job -> job)) + "?wait=31"));
@@ -121,7 +126,7 @@ class OpenApiContractTest {
         String events = "/api/content/jobs/{jobId}/events";
         add(all, "GET", events, 200, s -> {
             Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
-            s.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
+            s.imageSets.save(job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")));
             return s.get(eventsPath(job));
         });
         add(
@@ -146,6 +151,67 @@ class OpenApiContractTest {
         });
         add(all, "GET", file, 404, s -> s.get("/api/content/images/files/" + JobId.random() + "-simple.png"));
         add(all, "GET", file, 405, s -> s.send("PUT", "/api/content/images/files/a.png", "x"));
+        String draftImages = "/api/content/images/{eventDraftId}";
+        String selection = "/api/content/images/{eventDraftId}/selection";
+        add(all, "GET", draftImages, 200, s -> {
+            storeDraftImages(s, "sample-1");
+            return s.get("/api/content/images/sample-1");
+        });
+        add(all, "GET", draftImages, 200, s -> {
+            DraftImages images = storeDraftImages(s, "sample-1")
+                    .withFormats(Map.of("portrait", ImageSet.of("p1", "p2", "p3")))
+                    .withSelected(ImageStyle.FANCY)
+                    .withEditedAt(CLOCK.instant().plusSeconds(60));
+            s.imageSets.save(EventDraftId.of("sample-1"), images);
+            return s.get("/api/content/images/sample-1");
+        });
+        add(all, "GET", draftImages, 400, s -> s.get("/api/content/images/bad!id"));
+        add(all, "GET", draftImages, 404, s -> s.get("/api/content/images/nobody"));
+        add(all, "GET", draftImages, 405, s -> s.send("DELETE", "/api/content/images/sample-1", ""));
+        add(all, "GET", draftImages, 503, s -> {
+            s.imageSets.goDown();
+            return s.get("/api/content/images/sample-1");
+        });
+        add(all, "PUT", selection, 200, s -> {
+            storeDraftImages(s, "sample-1");
+            return s.send("PUT", "/api/content/images/sample-1/selection", "{\"style\":\"trendy\"}");
+        });
+        add(
+                all,
+                "PUT",
+                selection,
+                400,
+                s -> s.send("PUT", "/api/content/images/bad!id/selection", "{\"style\":\"fancy\"}"));
+        add(
+                all,
+                "PUT",
+                selection,
+                400,
+                s -> s.send("PUT", "/api/content/images/sample-1/selection", "{\"style\":\"cute\"}"));
+        add(all, "PUT", selection, 400, s -> s.send("PUT", "/api/content/images/sample-1/selection", "{\"style\":"));
+        add(
+                all,
+                "PUT",
+                selection,
+                400,
+                s -> s.send("PUT", "/api/content/images/sample-1/selection", "{\"style\":\"fancy\",\"x\":1}"));
+        add(
+                all,
+                "PUT",
+                selection,
+                404,
+                s -> s.send("PUT", "/api/content/images/nobody/selection", "{\"style\":\"fancy\"}"));
+        add(all, "PUT", selection, 405, s -> s.get("/api/content/images/sample-1/selection"));
+        add(
+                all,
+                "PUT",
+                selection,
+                413,
+                s -> s.send("PUT", "/api/content/images/sample-1/selection", "x".repeat(17_000)));
+        add(all, "PUT", selection, 503, s -> {
+            s.imageSets.goDown();
+            return s.send("PUT", "/api/content/images/sample-1/selection", "{\"style\":\"fancy\"}");
+        });
         add(all, "GET", "/health/live", 200, s -> s.get("/health/live"));
         add(all, "GET", "/health/ready", 200, s -> s.get("/health/ready"));
         add(all, "GET", "/health/ready", 503, s -> {
@@ -171,9 +237,16 @@ class OpenApiContractTest {
     }
 
     private static Job stored(RunningServer s, Function<Job, Job> then) {
-        Job job = then.apply(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK));
+        Job job = then.apply(Job.create(
+                JobId.random(), Fakes.recommendation(Fixtures.uniqueDraft().value()), CLOCK));
         s.jobs.put(job);
         return job;
+    }
+
+    private static DraftImages storeDraftImages(RunningServer s, String draft) {
+        DraftImages images = Fixtures.madeBy(JobId.random(), ImageSet.of("u1", "u2", "u3"));
+        s.imageSets.save(EventDraftId.of(draft), images);
+        return images;
     }
 
     private static String eventsPath(Job job) {
@@ -235,9 +308,11 @@ class OpenApiContractTest {
                 server.estimates,
                 server.images,
                 2);
+        DraftImagesApi draftImages =
+                new DraftImagesApi(new ReadDraftImages(server.imageSets), new ChooseStyle(server.imageSets));
         OperationsApi operations = new OperationsApi(Map::of, () -> "");
 
-        for (ContentHttpServer.Route route : ContentHttpServer.routes(content, operations)) {
+        for (ContentHttpServer.Route route : ContentHttpServer.routes(content, draftImages, operations)) {
             JsonNode operation = spec.at("/paths/" + escape(route.path()) + "/"
                     + route.method().name().toLowerCase(Locale.ROOT));
 

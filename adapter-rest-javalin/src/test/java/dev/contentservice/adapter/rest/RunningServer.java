@@ -1,8 +1,10 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
+import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
@@ -76,6 +78,8 @@ final class RunningServer implements AutoCloseable {
                 awaits,
                 estimates,
                 images,
+                new ReadDraftImages(imageSets),
+                new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get());
         port = server.start();
@@ -96,6 +100,8 @@ final class RunningServer implements AutoCloseable {
                 awaits,
                 estimates,
                 imageStore,
+                new ReadDraftImages(imageSets),
+                new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get());
         port = server.start();

@@ -7,6 +7,7 @@ import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.contract.Fixtures;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class StatusEndpointTest {
     }
 
     private Job storedJob() {
-        Job job = Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK);
+        Job job = Job.create(
+                JobId.random(), Fakes.recommendation(Fixtures.uniqueDraft().value()), CLOCK);
         server.jobs.put(job);
         return job;
     }
@@ -62,7 +64,9 @@ class StatusEndpointTest {
     void status_of_completed_job_lists_three_urls_and_the_generator() {
         Job job = storedJob();
         server.jobs.put(job.start(CLOCK).complete("local", CLOCK));
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png"));
+        server.imageSets.save(
+                job.eventDraftId(),
+                Fixtures.madeBy(job.id(), ImageSet.of("http://h/s.png", "http://h/f.png", "http://h/t.png")));
 
         RunningServer.Answer answer = statusOf(job);
 
@@ -75,7 +79,7 @@ class StatusEndpointTest {
     }
 
     @Test
-    void failed_job_carries_the_seed_messages_and_the_reason() {
+    void failed_job_carries_the_seed_messages_and_the_fixed_sentence_of_its_reason_code() {
         Job job = storedJob();
         server.jobs.put(
                 job.start(CLOCK).fail(JobFailure.of("IMAGEGEN_TIMEOUT", "the 5 minute deadline passed"), CLOCK));
@@ -86,7 +90,8 @@ class StatusEndpointTest {
         assertThat(answer.text())
                 .isEqualTo("{\"jobId\":\"" + job.id() + "\",\"status\":\"FAILED\",\"error\":\"이미지 생성 실패\","
                         + "\"message\":\"다시 시도해주세요\",\"reason\":{\"code\":\"IMAGEGEN_TIMEOUT\","
-                        + "\"detail\":\"the 5 minute deadline passed\"}}");
+                        + "\"detail\":\"이미지 생성 시간이 초과되었습니다\"}}");
+        assertThat(answer.text()).doesNotContain("the 5 minute deadline passed");
         assertThat(answer.header("Retry-After")).isNull();
     }
 

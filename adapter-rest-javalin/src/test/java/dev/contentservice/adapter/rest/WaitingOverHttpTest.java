@@ -6,6 +6,7 @@ import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.contract.Fixtures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,13 +38,14 @@ class WaitingOverHttpTest {
     }
 
     private Job pending() {
-        return stored(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK));
+        return stored(Job.create(
+                JobId.random(), Fakes.recommendation(Fixtures.uniqueDraft().value()), CLOCK));
     }
 
     private void complete(Job job) {
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
+        server.imageSets.save(job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")));
         Job processing = job.status() == dev.contentservice.domain.JobStatus.PENDING ? job.start(CLOCK) : job;
-        server.jobs.update(processing.complete("local", CLOCK));
+        server.jobs.put(processing.complete("local", CLOCK)); // through PROCESSING, as the table asks
     }
 
     private static String status(Job job) {
@@ -99,7 +101,10 @@ class WaitingOverHttpTest {
 
     @Test
     void when_the_wait_ends_the_current_status_is_answered_with_its_progress() {
-        Job job = stored(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK)
+        Job job = stored(Job.create(
+                        JobId.random(),
+                        Fakes.recommendation(Fixtures.uniqueDraft().value()),
+                        CLOCK)
                 .start(CLOCK)
                 .styleDone(ImageStyle.SIMPLE, CLOCK));
         long start = System.nanoTime();
@@ -213,7 +218,10 @@ class WaitingOverHttpTest {
 
     @Test
     void a_reconnect_in_the_middle_starts_with_the_current_state() throws Exception {
-        Job job = stored(Job.create(JobId.random(), Fakes.recommendation("sample-1"), CLOCK)
+        Job job = stored(Job.create(
+                        JobId.random(),
+                        Fakes.recommendation(Fixtures.uniqueDraft().value()),
+                        CLOCK)
                 .start(CLOCK)
                 .styleDone(ImageStyle.SIMPLE, CLOCK));
         CompletableFuture<RunningServer.Answer> stream = server.getAsync(events(job), LONG, "Last-Event-ID", "2");
@@ -267,7 +275,7 @@ class WaitingOverHttpTest {
         CompletableFuture<RunningServer.Answer> waiting = server.getAsync(status(job) + "?wait=30", LONG);
         waitUntilWaiting(server, 1);
 
-        server.imageSets.save(job.eventDraftId(), ImageSet.of("u1", "u2", "u3"));
+        server.imageSets.save(job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")));
         server.jobs.putSilently(job.start(CLOCK).complete("local", CLOCK)); // no notice
 
         assertThat(waiting.get(10, TimeUnit.SECONDS).json()).containsEntry("status", "COMPLETED");

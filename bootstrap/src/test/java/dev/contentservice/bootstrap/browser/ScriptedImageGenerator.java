@@ -76,7 +76,7 @@ final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
             case RENDER -> renderer.generate(request);
             case REFUSE ->
                 CompletableFuture.failedFuture(
-                        new ImageGenerationException(ImageGenerationException.REJECTED, "test refusal", false));
+                        new ImageGenerationException(ImageGenerationException.REJECTED, "test refusal"));
             case HOLD -> {
                 CompletableFuture<GeneratedImage> answer = new CompletableFuture<>();
                 synchronized (held) {

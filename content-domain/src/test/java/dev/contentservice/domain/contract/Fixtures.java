@@ -1,7 +1,9 @@
 package dev.contentservice.domain.contract;
 
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.EventInfo;
+import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
@@ -67,6 +69,11 @@ public final class Fixtures {
     public static Job completed(Job job) {
         Job processing = job.status() == JobStatus.PENDING ? job.start(CLOCK) : job;
         return processing.complete("test", CLOCK);
+    }
+
+    /** The images as the given job made them at the fixtures' clock: no further formats, no choice. */
+    public static DraftImages madeBy(JobId jobId, ImageSet images) {
+        return DraftImages.made(jobId, images, CLOCK.instant());
     }
 
     /**

@@ -2,15 +2,22 @@ package dev.contentservice.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.JobId;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link ImageSetRepository} must do. Extend it and return a fresh, empty repository. */
 public abstract class ImageSetRepositoryContract {
+    private static final Instant MADE_AT = Instant.parse("2026-03-01T09:00:12.345Z");
 
     protected ImageSetRepository imageSets;
 
@@ -34,28 +41,66 @@ public abstract class ImageSetRepositoryContract {
                 "http://localhost/files/" + tag + "-trendy.png");
     }
 
+    private static DraftImages made(String tag) {
+        return DraftImages.made(JobId.random(), set(tag), MADE_AT);
+    }
+
     @Test
     void saved_image_set_is_found() {
         EventDraftId draft = Fixtures.uniqueDraft();
 
-        imageSets.save(draft, set("a"));
+        imageSets.save(draft, made("a"));
 
         assertThat(imageSets.find(draft)).contains(set("a"));
     }
 
     @Test
+    void saved_images_are_the_latest_of_the_draft_with_their_job_and_time() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        DraftImages images = made("a");
+
+        imageSets.save(draft, images);
+
+        assertThat(imageSets.latest(draft)).contains(images);
+        DraftImages latest = imageSets.latest(draft).orElseThrow();
+        assertThat(latest.jobId()).isEqualTo(images.jobId());
+        assertThat(latest.createdAt()).isEqualTo(MADE_AT);
+        assertThat(latest.selected()).isEmpty();
+        assertThat(latest.editedAt()).isEmpty();
+        assertThat(latest.formats()).isEmpty();
+    }
+
+    @Test
+    void further_formats_and_the_edit_time_are_kept() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        DraftImages images = made("a")
+                .withFormats(Map.of("square", set("a"), "portrait", set("a-portrait"), "story", set("a-story")))
+                .withEditedAt(MADE_AT.plusSeconds(30));
+
+        imageSets.save(draft, images);
+
+        assertThat(imageSets.latest(draft)).contains(images);
+        assertThat(imageSets.find(draft)).contains(set("a"));
+    }
+
+    @Test
     void missing_image_set_is_empty() {
-        assertThat(imageSets.find(Fixtures.uniqueDraft())).isEmpty();
+        EventDraftId draft = Fixtures.uniqueDraft();
+
+        assertThat(imageSets.find(draft)).isEmpty();
+        assertThat(imageSets.latest(draft)).isEmpty();
     }
 
     @Test
     void regenerated_image_set_replaces_the_old_one() {
         EventDraftId draft = Fixtures.uniqueDraft();
-        imageSets.save(draft, set("old"));
+        imageSets.save(draft, made("old").withFormats(Map.of("story", set("old-story"))));
+        DraftImages regenerated = made("new");
 
-        imageSets.save(draft, set("new"));
+        imageSets.save(draft, regenerated);
 
         assertThat(imageSets.find(draft)).contains(set("new"));
+        assertThat(imageSets.latest(draft)).contains(regenerated);
     }
 
     @Test
@@ -63,22 +108,96 @@ public abstract class ImageSetRepositoryContract {
         EventDraftId a = Fixtures.uniqueDraft();
         EventDraftId b = Fixtures.uniqueDraft();
 
-        imageSets.save(a, set("a"));
-        imageSets.save(b, set("b"));
+        imageSets.save(a, made("a"));
+        imageSets.save(b, made("b"));
+        imageSets.select(b, ImageStyle.TRENDY);
 
         assertThat(imageSets.find(a)).contains(set("a"));
         assertThat(imageSets.find(b)).contains(set("b"));
+        assertThat(imageSets.latest(a).orElseThrow().selected()).isEmpty();
     }
 
     @Test
     void image_set_lives_for_its_ttl_and_no_longer() {
         EventDraftId draft = Fixtures.uniqueDraft();
-        imageSets.save(draft, set("short"));
+        imageSets.save(draft, made("short"));
 
         letTimePass(ImageSet.TTL.minus(TTL_MARGIN));
         assertThat(imageSets.find(draft)).contains(set("short"));
+        assertThat(imageSets.latest(draft)).isPresent();
 
         letTimePass(TTL_MARGIN.multipliedBy(2));
         assertThat(imageSets.find(draft)).isEmpty();
+        assertThat(imageSets.latest(draft)).isEmpty();
+    }
+
+    @Test
+    void the_owners_choice_is_stored_with_the_set() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        DraftImages images = made("a");
+        imageSets.save(draft, images);
+
+        Optional<DraftImages> chosen = imageSets.select(draft, ImageStyle.FANCY);
+
+        assertThat(chosen).contains(images.withSelected(ImageStyle.FANCY));
+        assertThat(imageSets.latest(draft)).contains(images.withSelected(ImageStyle.FANCY));
+        assertThat(imageSets.find(draft)).contains(set("a"));
+    }
+
+    @Test
+    void choosing_again_replaces_the_choice() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        imageSets.save(draft, made("a"));
+        imageSets.select(draft, ImageStyle.FANCY);
+
+        imageSets.select(draft, ImageStyle.SIMPLE);
+
+        assertThat(imageSets.latest(draft).orElseThrow().selected()).contains(ImageStyle.SIMPLE);
+    }
+
+    @Test
+    void choosing_without_a_set_creates_nothing() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+
+        assertThat(imageSets.select(draft, ImageStyle.FANCY)).isEmpty();
+
+        assertThat(imageSets.latest(draft)).isEmpty();
+        assertThat(imageSets.find(draft)).isEmpty();
+    }
+
+    @Test
+    void a_new_set_starts_without_a_choice() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        imageSets.save(draft, made("old"));
+        imageSets.select(draft, ImageStyle.TRENDY);
+
+        imageSets.save(draft, made("new"));
+
+        assertThat(imageSets.latest(draft).orElseThrow().selected()).isEmpty();
+    }
+
+    @Test
+    void choosing_keeps_the_expiry_of_the_set() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        imageSets.save(draft, made("a"));
+        letTimePass(ImageSet.TTL.minus(TTL_MARGIN));
+
+        assertThat(imageSets.select(draft, ImageStyle.FANCY)).isPresent();
+
+        // a choice that renewed the TTL would keep the set (and its choice) alive for 7 more days
+        letTimePass(TTL_MARGIN.multipliedBy(2));
+        assertThat(imageSets.latest(draft)).isEmpty();
+        assertThat(imageSets.find(draft)).isEmpty();
+    }
+
+    @Test
+    void choosing_after_the_set_expired_creates_nothing() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        imageSets.save(draft, made("a"));
+        letTimePass(ImageSet.TTL.plus(TTL_MARGIN));
+
+        assertThat(imageSets.select(draft, ImageStyle.SIMPLE)).isEmpty();
+
+        assertThat(imageSets.latest(draft)).isEmpty();
     }
 }

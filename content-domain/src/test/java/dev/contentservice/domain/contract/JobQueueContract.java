@@ -3,6 +3,7 @@ package dev.contentservice.domain.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentservice.domain.ClaimedJob;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStyle;
@@ -254,13 +255,15 @@ public abstract class JobQueueContract {
         Job job = backend.jobs().submit(Fixtures.newJob());
         ClaimedJob claimed = backend.queue().claim(1, PATIENT).get(0);
         ImageSet images = ImageSet.of("http://img/s.png", "http://img/f.png", "http://img/t.png");
+        DraftImages made = DraftImages.made(job.id(), images, Fixtures.CLOCK.instant());
 
         boolean written = backend.queue()
-                .finish(claimed.claim(), claimed.job().complete("test", Fixtures.CLOCK), Optional.of(images));
+                .finish(claimed.claim(), claimed.job().complete("test", Fixtures.CLOCK), Optional.of(made));
 
         assertThat(written).isTrue();
         assertThat(backend.jobs().find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.COMPLETED);
         assertThat(backend.imageSets().find(job.eventDraftId())).contains(images);
+        assertThat(backend.imageSets().latest(job.eventDraftId())).contains(made);
         assertThat(backend.queue().claim(1, LEASE.multipliedBy(3))).isEmpty();
     }
 
@@ -276,7 +279,8 @@ public abstract class JobQueueContract {
                 .finish(
                         claimed.claim(),
                         claimed.job().complete("late", Fixtures.CLOCK),
-                        Optional.of(ImageSet.of("http://a", "http://b", "http://c")));
+                        Optional.of(DraftImages.made(
+                                job.id(), ImageSet.of("http://a", "http://b", "http://c"), Fixtures.CLOCK.instant())));
 
         assertThat(written).isFalse();
         assertThat(backend.jobs().find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);

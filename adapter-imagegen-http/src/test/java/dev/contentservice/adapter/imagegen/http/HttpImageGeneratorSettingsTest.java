@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,14 +13,19 @@ class HttpImageGeneratorSettingsTest {
     private static final String KEY = "sk-proj-VerySecret0123456789";
 
     @Test
-    void defaults_draw_square_images_with_gpt_image_1() {
+    void defaults_draw_square_images_with_gpt_image_1_behind_a_rate_based_breaker() {
         HttpImageGeneratorSettings settings = HttpImageGeneratorSettings.of(OPENAI, Optional.of(KEY));
 
-        assertThat(settings.model()).isEqualTo("gpt-image-1");
-        assertThat(settings.size()).isEqualTo("1024x1024");
-        assertThat(settings.effectiveResponseFormat()).isEmpty();
-        assertThat(settings.maxRetries()).isEqualTo(3);
-        assertThat(settings.maxConcurrentCalls()).isEqualTo(16);
+        assertThat(settings.provider().protocol()).isEqualTo(ProviderSettings.Protocol.OPENAI);
+        assertThat(settings.provider().model()).isEqualTo("gpt-image-1");
+        assertThat(settings.provider().size()).isEqualTo("1024x1024");
+        assertThat(settings.provider().effectiveResponseFormat()).isEmpty();
+        assertThat(settings.retries().max()).isEqualTo(3);
+        assertThat(settings.limits().maxConcurrentCalls()).isEqualTo(16);
+        assertThat(settings.breaker().failureRatePercent()).isEqualTo(50);
+        assertThat(settings.breaker().minimumCalls()).isEqualTo(10);
+        assertThat(settings.breaker().window()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.breaker().halfOpenCalls()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -41,7 +45,7 @@ class HttpImageGeneratorSettingsTest {
 
     @Test
     void dall_e_models_are_asked_for_b64_json_and_gpt_image_models_never_get_response_format() {
-        HttpImageGeneratorSettings settings = HttpImageGeneratorSettings.of(OPENAI, Optional.of(KEY));
+        ProviderSettings settings = ProviderSettings.openAi(OPENAI, Optional.of(KEY));
 
         assertThat(settings.withModel("dall-e-3").effectiveResponseFormat()).contains("b64_json");
         assertThat(settings.withModel("dall-e-2")
@@ -58,68 +62,41 @@ class HttpImageGeneratorSettingsTest {
     }
 
     @Test
+    void a_replicate_model_must_be_owner_and_name() {
+        ProviderSettings replicate = ProviderSettings.openAi(
+                        ProviderSettings.Protocol.REPLICATE.defaultUrl(), Optional.of(KEY))
+                .withModel("black-forest-labs/flux-schnell")
+                .withProtocol(ProviderSettings.Protocol.REPLICATE);
+
+        assertThat(replicate.model()).isEqualTo("black-forest-labs/flux-schnell");
+        assertThatThrownBy(() -> replicate.withModel("flux-schnell"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("owner/name");
+    }
+
+    @Test
     void values_out_of_range_are_refused_with_the_field_named() {
         HttpImageGeneratorSettings settings = HttpImageGeneratorSettings.of(OPENAI, Optional.empty());
 
-        assertThatThrownBy(() -> settings.withSize("big")).hasMessageContaining("size");
-        assertThatThrownBy(() -> settings.withResponseFormat(Optional.of("png")))
+        assertThatThrownBy(() -> settings.provider().withSize("big")).hasMessageContaining("size");
+        assertThatThrownBy(() -> settings.provider().withResponseFormat(Optional.of("png")))
                 .hasMessageContaining("responseFormat");
         assertThatThrownBy(() -> settings.withRetries(-1, Duration.ofSeconds(1), Duration.ofSeconds(2)))
-                .hasMessageContaining("maxRetries");
+                .hasMessageContaining("max");
         assertThatThrownBy(() -> settings.withRetries(1, Duration.ofSeconds(3), Duration.ofSeconds(2)))
-                .hasMessageContaining("backoffMax");
-        assertThatThrownBy(() -> settings.withBreaker(0, Duration.ofSeconds(1)))
-                .hasMessageContaining("breakerFailureThreshold");
+                .hasMessageContaining("cap");
+        assertThatThrownBy(() -> settings.breaker().withMinimumCalls(0)).hasMessageContaining("minimumCalls");
+        assertThatThrownBy(() -> new HttpImageGeneratorSettings.Breaker(
+                        101, 10, Duration.ofSeconds(60), Duration.ofSeconds(30), 3))
+                .hasMessageContaining("failureRatePercent");
         assertThatThrownBy(() -> settings.withMaxConcurrentCalls(0)).hasMessageContaining("maxConcurrentCalls");
         assertThatThrownBy(() -> settings.withTimeouts(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
-                .hasMessageContaining("connectTimeout");
+                .hasMessageContaining("connect");
+        assertThatThrownBy(
+                        () -> new HttpImageGeneratorSettings.Polling(61, Duration.ofSeconds(1), Duration.ofSeconds(2)))
+                .hasMessageContaining("preferWait");
         assertThatThrownBy(() -> HttpImageGeneratorSettings.of(URI.create("ftp://example.com"), Optional.empty()))
                 .hasMessageContaining("baseUrl");
-    }
-
-    @Test
-    void environment_without_a_url_means_no_http_generator() {
-        assertThat(HttpImageGeneratorSettings.fromEnvironment(Map.of("CONTENT_IMAGEGEN_API_KEY", KEY)))
-                .isEmpty();
-    }
-
-    @Test
-    void environment_sets_every_imagegen_setting() {
-        Map<String, String> env = Map.of(
-                "CONTENT_IMAGEGEN_URL", "https://images.example.com/v1",
-                "CONTENT_IMAGEGEN_API_KEY", KEY,
-                "CONTENT_IMAGEGEN_MODEL", "dall-e-3",
-                "CONTENT_IMAGEGEN_SIZE", "1792x1024",
-                "CONTENT_IMAGEGEN_RESPONSE_FORMAT", "url",
-                "CONTENT_IMAGEGEN_TIMEOUT_SECONDS", "90",
-                "CONTENT_IMAGEGEN_MAX_RETRIES", "5",
-                "CONTENT_IMAGEGEN_MAX_CONCURRENCY", "4",
-                "CONTENT_IMAGEGEN_BREAKER_THRESHOLD", "7",
-                "CONTENT_IMAGEGEN_BREAKER_OPEN_SECONDS", "60");
-
-        HttpImageGeneratorSettings settings =
-                HttpImageGeneratorSettings.fromEnvironment(env).orElseThrow();
-
-        assertThat(settings.baseUrl()).isEqualTo(URI.create("https://images.example.com/v1"));
-        assertThat(settings.apiKey()).contains(KEY);
-        assertThat(settings.model()).isEqualTo("dall-e-3");
-        assertThat(settings.size()).isEqualTo("1792x1024");
-        assertThat(settings.effectiveResponseFormat()).contains("url");
-        assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(settings.maxRetries()).isEqualTo(5);
-        assertThat(settings.maxConcurrentCalls()).isEqualTo(4);
-        assertThat(settings.breakerFailureThreshold()).isEqualTo(7);
-        assertThat(settings.breakerOpenDelay()).isEqualTo(Duration.ofSeconds(60));
-    }
-
-    @Test
-    void a_bad_environment_value_names_its_variable() {
-        assertThatThrownBy(() -> HttpImageGeneratorSettings.fromEnvironment(Map.of(
-                        "CONTENT_IMAGEGEN_URL", "https://api.openai.com/v1",
-                        "CONTENT_IMAGEGEN_MAX_CONCURRENCY", "many")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("CONTENT_IMAGEGEN_MAX_CONCURRENCY");
     }
 
     @Test
@@ -128,11 +105,21 @@ class HttpImageGeneratorSettingsTest {
         HttpImageGenerator other = new HttpImageGenerator(
                 HttpImageGeneratorSettings.of(URI.create("http://localhost:8000/v1/"), Optional.empty())
                         .withModel("flux-schnell"));
+        HttpImageGenerator replicate = new HttpImageGenerator(HttpImageGeneratorSettings.of(new ProviderSettings(
+                ProviderSettings.Protocol.REPLICATE,
+                ProviderSettings.Protocol.REPLICATE.defaultUrl(),
+                Optional.of(KEY),
+                "black-forest-labs/flux-schnell",
+                "1024x1024",
+                Optional.empty(),
+                false)));
 
         assertThat(openai.name()).isEqualTo("openai:gpt-image-1");
         assertThat(other.name()).isEqualTo("http:flux-schnell");
+        assertThat(replicate.name()).isEqualTo("replicate:black-forest-labs/flux-schnell");
         assertThat(openai.toString()).doesNotContain(KEY);
         openai.close();
         other.close();
+        replicate.close();
     }
 }

@@ -37,9 +37,8 @@ class SecretsTest {
     void captureLogs() {
         logs.start();
         root.addAppender(logs);
-        generator = new HttpImageGenerator(TestImages.fastSettings(server)
-                .withRetries(1, Duration.ofMillis(10), Duration.ofMillis(10))
-                .withBreaker(3, Duration.ofSeconds(30)));
+        generator = new HttpImageGenerator(
+                TestImages.fastSettings(server).withRetries(1, Duration.ofMillis(10), Duration.ofMillis(10)));
     }
 
     @AfterEach
@@ -85,6 +84,37 @@ class SecretsTest {
         assertThat(errors).hasSize(8).noneMatch(text -> text.contains(KEY));
         assertThat(logs.list).isNotEmpty().noneMatch(SecretsTest::mentionsKey);
         assertThat(generator.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void a_refusal_that_echoes_the_key_masked_cut_or_lower_cased_reaches_neither_the_error_nor_the_log() {
+        String key = "gw_live_AbCdEf0123456789XyZ";
+        HttpImageGenerator keyed = new HttpImageGenerator(TestImages.fastSettings(server)
+                .withProvider(ProviderSettings.openAi(
+                                java.net.URI.create(server.url("/v1").toString()), java.util.Optional.of(key))
+                        .withAllowPrivateUrls(true)));
+        try {
+            server.enqueue(TestImages.json(
+                    400,
+                    "{\"error\":{\"message\":\"key gw_live_AbCd****…XyZ, " + key.substring(0, 20) + ", "
+                            + key.toLowerCase() + " \u202Erejected\",\"type\":\"invalid_request_error\","
+                            + "\"param\":null,\"code\":\"bad_key\"}}"));
+
+            Throwable thrown =
+                    catchThrowable(() -> keyed.generate(TestImages.request()).get(10, TimeUnit.SECONDS));
+
+            ImageGenerationException failure = (ImageGenerationException) thrown.getCause();
+            String stored = JobFailure.from(failure).detail();
+            assertThat(stored).doesNotContain("AbCd").doesNotContain("abcd").doesNotContain("rejected");
+            assertThat(logs.list).anyMatch(event -> event.getFormattedMessage().contains("rejected"));
+            assertThat(logs.list)
+                    .noneMatch(
+                            event -> event.getFormattedMessage().toLowerCase().contains("abcdef01"))
+                    .noneMatch(event -> event.getFormattedMessage().contains("AbCd"))
+                    .noneMatch(event -> event.getFormattedMessage().contains("\u202E"));
+        } finally {
+            keyed.close();
+        }
     }
 
     private static boolean mentionsKey(ILoggingEvent event) {

@@ -95,7 +95,11 @@ final class TestImages {
         return HttpImageGeneratorSettings.of(URI.create(server.url("/v1").toString()), Optional.of(KEY))
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3))
                 .withRetries(3, Duration.ofMillis(10), Duration.ofMillis(40))
-                .withBreaker(100, Duration.ofSeconds(30))
+                .withBreaker(new HttpImageGeneratorSettings.Breaker(
+                        100, 100, Duration.ofSeconds(60), Duration.ofSeconds(30), 3))
+                .withProvider(
+                        ProviderSettings.openAi(URI.create(server.url("/v1").toString()), Optional.of(KEY))
+                                .withAllowPrivateUrls(true))
                 .withDeadlineMargin(Duration.ZERO);
     }
 

@@ -1,4 +1,4 @@
-package dev.contentservice.bench;
+package dev.contentservice.testfixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,23 +7,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** A process the harness started: its output goes to a log file; stopping it never outlives a bound. */
-final class Child implements AutoCloseable {
+/** A process a test or the harness started: its output goes to a log file; stopping it never outlives a bound. */
+public final class ChildProcess implements AutoCloseable {
+    private static final Duration STOP_BOUND = Duration.ofSeconds(30);
+
     private final String name;
     private final Process process;
     private final Path log;
 
-    private Child(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
         this.log = log;
     }
 
-    static Child start(String name, List<String> command, Map<String, String> env, Path logDir) {
+    /** Starts {@code command} with {@code env} added to this environment; output appended to {@code logDir/name.log}. */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> env, Path logDir) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
@@ -31,26 +33,35 @@ final class Child implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
-            return new Child(name, builder.start(), log);
+            return new ChildProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + command, e);
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    /** Waits up to the timeout until the condition holds; fails when the process dies first. */
-    void awaitReady(Duration timeout, BooleanSupplier ready) {
+    /** What the process wrote so far ({@code ""} when nothing could be read). */
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits (looking every 50 ms) up to the timeout until the condition holds; fails when the process dies first. */
+    public void awaitReady(Duration timeout, BooleanSupplier ready) {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
@@ -59,13 +70,13 @@ final class Child implements AutoCloseable {
             if (ready.getAsBoolean()) {
                 return;
             }
-            Sleep.millis(50);
+            pause();
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
     /** Waits for the process to end by itself within the timeout; returns its exit code. */
-    int awaitExit(Duration timeout) {
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
@@ -79,14 +90,16 @@ final class Child implements AutoCloseable {
         }
     }
 
-    /** Resident memory from /proc ({@code VmRSS}), in bytes. */
-    Optional<Long> residentBytes() {
-        return Proc.statusKilobytes(process.pid(), "VmRSS").map(kb -> kb * 1024);
+    /** SIGKILL: the process dies at once, holding whatever it had. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
     }
 
-    /** Peak resident memory from /proc ({@code VmHWM}), in bytes. */
-    Optional<Long> peakResidentBytes() {
-        return Proc.statusKilobytes(process.pid(), "VmHWM").map(kb -> kb * 1024);
+    /** SIGTERM: the process shuts down gracefully (killed if it has not ended after 30 s). */
+    public void terminate() {
+        process.destroy();
+        waitForExit();
     }
 
     /** Asks the process to stop (SIGTERM), then kills it after 5 s. */
@@ -104,6 +117,25 @@ final class Child implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(STOP_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 }

@@ -1,0 +1,35 @@
+package dev.contentservice.adapter.render;
+
+import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.PosterFormat;
+import dev.contentservice.domain.PosterRequest;
+
+/** Not a test: prints the CPU time of drawing and encoding per style and format (run by hand). */
+final class RenderTimeProbe {
+    public static void main(String[] args) throws Exception {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        Posters posters = new Posters(BundledFonts.get());
+        PngEncoder encoder = new PngEncoder();
+        for (int round = 0; round < 6; round++) {
+            for (ImageStyle style : ImageStyle.values()) {
+                for (PosterFormat format : PosterFormat.values()) {
+                    PosterRequest request = PosterRequest.of(
+                            PosterSamplesTest.JOB,
+                            style,
+                            format,
+                            PosterSamplesTest.samples().get("sample-1"));
+                    long t0 = cpu.getCurrentThreadCpuTime();
+                    var image = posters.draw(request);
+                    long t1 = cpu.getCurrentThreadCpuTime();
+                    encoder.encode(image);
+                    long t2 = cpu.getCurrentThreadCpuTime();
+                    if (round == 5) {
+                        System.out.printf(
+                                "%s %s draw %d ms encode %d ms%n",
+                                style, format, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                    }
+                }
+            }
+        }
+    }
+}

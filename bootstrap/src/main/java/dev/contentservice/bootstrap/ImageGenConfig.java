@@ -1,0 +1,177 @@
+package dev.contentservice.bootstrap;
+
+import dev.contentservice.adapter.imagegen.http.HttpImageGeneratorSettings;
+import dev.contentservice.adapter.imagegen.http.ProviderSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@code CONTENT_IMAGEGEN_*} part of the configuration, turned once into the HTTP generator's typed settings
+ * (the adapter itself never reads the environment). A bad value is an {@link IllegalArgumentException} naming
+ * its variable (never echoing the key), which stops the start with exit code 2.
+ *
+ * @param settings the generator's settings; empty = the built-in local renderer
+ * @param ratePerMinute {@code CONTENT_IMAGEGEN_RATE_PER_MINUTE}: provider calls a minute across every instance on
+ *     the same Redis (or this process in memory mode); empty = no limit
+ */
+record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt ratePerMinute) {
+    static final String PROTOCOL = "CONTENT_IMAGEGEN_PROTOCOL";
+    static final String URL = "CONTENT_IMAGEGEN_URL";
+    static final String API_KEY = "CONTENT_IMAGEGEN_API_KEY";
+    static final String MODEL = "CONTENT_IMAGEGEN_MODEL";
+    static final String SIZE = "CONTENT_IMAGEGEN_SIZE";
+    static final String RESPONSE_FORMAT = "CONTENT_IMAGEGEN_RESPONSE_FORMAT";
+    static final String TIMEOUT_SECONDS = "CONTENT_IMAGEGEN_TIMEOUT_SECONDS";
+    static final String CONNECT_TIMEOUT_SECONDS = "CONTENT_IMAGEGEN_CONNECT_TIMEOUT_SECONDS";
+    static final String MAX_RETRIES = "CONTENT_IMAGEGEN_MAX_RETRIES";
+    static final String MAX_CONCURRENCY = "CONTENT_IMAGEGEN_MAX_CONCURRENCY";
+    static final String BREAKER_FAILURE_RATE = "CONTENT_IMAGEGEN_BREAKER_FAILURE_RATE";
+    static final String BREAKER_MIN_CALLS = "CONTENT_IMAGEGEN_BREAKER_MIN_CALLS";
+    static final String BREAKER_WINDOW_SECONDS = "CONTENT_IMAGEGEN_BREAKER_WINDOW_SECONDS";
+    static final String BREAKER_OPEN_SECONDS = "CONTENT_IMAGEGEN_BREAKER_OPEN_SECONDS";
+    static final String BREAKER_HALF_OPEN_CALLS = "CONTENT_IMAGEGEN_BREAKER_HALF_OPEN_CALLS";
+    static final String OLD_BREAKER_THRESHOLD = "CONTENT_IMAGEGEN_BREAKER_THRESHOLD";
+    static final String RATE_PER_MINUTE = "CONTENT_IMAGEGEN_RATE_PER_MINUTE";
+    static final String ALLOW_PRIVATE_URLS = "CONTENT_IMAGEGEN_ALLOW_PRIVATE_URLS";
+    static final String PREFER_WAIT_SECONDS = "CONTENT_IMAGEGEN_PREFER_WAIT_SECONDS";
+
+    /** Reads the imagegen settings of {@code config} (its typed URL, key and model over the raw variables). */
+    static ImageGenConfig of(ContentConfig config) {
+        return parse(config.effectiveVariables());
+    }
+
+    static ImageGenConfig parse(Map<String, String> env) {
+        if (value(env, OLD_BREAKER_THRESHOLD).isPresent()) {
+            throw new IllegalArgumentException(OLD_BREAKER_THRESHOLD + " is no longer read: the breaker opens on a"
+                    + " failure rate, see " + BREAKER_FAILURE_RATE + " and " + BREAKER_MIN_CALLS);
+        }
+        OptionalInt rate = value(env, RATE_PER_MINUTE)
+                .map(v -> OptionalInt.of(bounded(env, RATE_PER_MINUTE, 1, 60_000)))
+                .orElse(OptionalInt.empty());
+        Optional<String> protocolName = value(env, PROTOCOL);
+        Optional<ProviderSettings.Protocol> protocol = protocolName.map(name -> ProviderSettings.Protocol.named(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        PROTOCOL + " must be 'openai' or 'replicate', was '" + name + "'")));
+        Optional<String> url = value(env, URL);
+        if (url.isEmpty() && protocol.isEmpty()) {
+            return new ImageGenConfig(Optional.empty(), rate);
+        }
+        ProviderSettings.Protocol chosen = protocol.orElse(ProviderSettings.Protocol.OPENAI);
+        if (url.isEmpty() && chosen == ProviderSettings.Protocol.OPENAI) {
+            throw new IllegalArgumentException(URL + " is required with " + PROTOCOL + "=openai");
+        }
+        URI baseUrl = url.map(ImageGenConfig::uri).orElse(chosen.defaultUrl());
+        ProviderSettings provider = named(
+                URL,
+                () -> new ProviderSettings(
+                        chosen,
+                        baseUrl,
+                        value(env, API_KEY),
+                        chosen.defaultModel(),
+                        ProviderSettings.DEFAULT_SIZE,
+                        Optional.empty(),
+                        false));
+        ProviderSettings withModel =
+                named(MODEL, () -> provider.withModel(value(env, MODEL).orElse(chosen.defaultModel())));
+        ProviderSettings withSize =
+                named(SIZE, () -> withModel.withSize(value(env, SIZE).orElse(ProviderSettings.DEFAULT_SIZE)));
+        ProviderSettings withFormat =
+                named(RESPONSE_FORMAT, () -> withSize.withResponseFormat(value(env, RESPONSE_FORMAT)));
+        ProviderSettings complete = withFormat.withAllowPrivateUrls(bool(env, ALLOW_PRIVATE_URLS, false));
+
+        HttpImageGeneratorSettings defaults = HttpImageGeneratorSettings.of(complete);
+        Duration call = seconds(env, TIMEOUT_SECONDS).orElse(defaults.timeouts().call());
+        Duration connect =
+                seconds(env, CONNECT_TIMEOUT_SECONDS).orElse(defaults.timeouts().connect());
+        HttpImageGeneratorSettings.Breaker breaker = defaults.breaker();
+        HttpImageGeneratorSettings settings = defaults.withTimeouts(connect, call, call)
+                .withRetries(new HttpImageGeneratorSettings.Retries(
+                        value(env, MAX_RETRIES).isPresent()
+                                ? bounded(env, MAX_RETRIES, 0, 20)
+                                : defaults.retries().max(),
+                        defaults.retries().base(),
+                        defaults.retries().cap()))
+                .withBreaker(new HttpImageGeneratorSettings.Breaker(
+                        value(env, BREAKER_FAILURE_RATE).isPresent()
+                                ? bounded(env, BREAKER_FAILURE_RATE, 1, 100)
+                                : breaker.failureRatePercent(),
+                        value(env, BREAKER_MIN_CALLS).isPresent()
+                                ? bounded(env, BREAKER_MIN_CALLS, 1, 100_000)
+                                : breaker.minimumCalls(),
+                        seconds(env, BREAKER_WINDOW_SECONDS).orElse(breaker.window()),
+                        seconds(env, BREAKER_OPEN_SECONDS).orElse(breaker.openDelay()),
+                        value(env, BREAKER_HALF_OPEN_CALLS).isPresent()
+                                ? bounded(env, BREAKER_HALF_OPEN_CALLS, 1, 1_000)
+                                : breaker.halfOpenCalls()))
+                .withMaxConcurrentCalls(
+                        value(env, MAX_CONCURRENCY).isPresent()
+                                ? bounded(env, MAX_CONCURRENCY, 1, 10_000)
+                                : defaults.limits().maxConcurrentCalls())
+                .withPolling(new HttpImageGeneratorSettings.Polling(
+                        value(env, PREFER_WAIT_SECONDS).isPresent()
+                                ? bounded(env, PREFER_WAIT_SECONDS, 1, 60)
+                                : defaults.polling().preferWait(),
+                        defaults.polling().first(),
+                        defaults.polling().max()));
+        return new ImageGenConfig(Optional.of(settings), rate);
+    }
+
+    /** Whether an HTTP provider draws the images (a URL or a protocol is set). */
+    boolean enabled() {
+        return settings.isPresent();
+    }
+
+    private static URI uri(String value) {
+        try {
+            return URI.create(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(URL + " is not a URL");
+        }
+    }
+
+    /** Runs a record construction, naming {@code variable} in its refusal (the record's own text never holds the key). */
+    private static <T> T named(String variable, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException((message.startsWith("apiKey") ? API_KEY : variable) + ": " + message);
+        }
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int bounded(Map<String, String> env, String name, int min, int max) {
+        String raw = value(env, name).orElseThrow();
+        int parsed;
+        try {
+            parsed = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + raw + "'");
+        }
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + parsed);
+        }
+        return parsed;
+    }
+
+    private static Optional<Duration> seconds(Map<String, String> env, String name) {
+        return value(env, name).map(v -> Duration.ofSeconds(bounded(env, name, 1, 86_400)));
+    }
+
+    private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+        return value(env, name)
+                .map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                    case "true", "1", "yes", "on" -> true;
+                    case "false", "0", "no", "off" -> false;
+                    default -> throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
+                })
+                .orElse(fallback);
+    }
+}

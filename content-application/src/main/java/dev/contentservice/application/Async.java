@@ -1,0 +1,31 @@
+package dev.contentservice.application;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The use cases' small helpers for their own threads and futures, written once. */
+final class Async {
+    private Async() {}
+
+    /** Daemon threads named {@code prefix-1}, {@code prefix-2}, …: none of them keeps the JVM alive. */
+    static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The failure inside the wrappers futures put around it ({@link CompletionException}, {@link ExecutionException}). */
+    static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.contentservice.domain;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The latest images of a draft, as {@code content:image:{eventDraftId}} holds them: the job that made
+ * them, the seed's square URLs, the URLs of further formats when they were asked for, the style the
+ * owner chose (if any), when the set was made and when it was last edited.
+ *
+ * @param formats the URLs per format name (for example {@code portrait}), empty when only the square
+ *     images were made
+ * @param selected the style the owner chose; a new set starts without a choice
+ * @param editedAt when an edit last replaced images of the set; empty when none did
+ */
+public record DraftImages(
+        JobId jobId,
+        ImageSet images,
+        Map<String, ImageSet> formats,
+        Optional<ImageStyle> selected,
+        Instant createdAt,
+        Optional<Instant> editedAt) {
+    /** A format's name: lower-case letters (it becomes part of the hash fields {@code {format}:{style}}). */
+    public static final Pattern FORMAT_NAME = Pattern.compile("[a-z]{1,16}");
+
+    public DraftImages {
+        Objects.requireNonNull(jobId, "jobId must not be null");
+        Objects.requireNonNull(images, "images must not be null");
+        Objects.requireNonNull(formats, "formats must not be null");
+        Objects.requireNonNull(selected, "selected must not be null (use Optional.empty())");
+        Objects.requireNonNull(createdAt, "createdAt must not be null");
+        Objects.requireNonNull(editedAt, "editedAt must not be null (use Optional.empty())");
+        TreeMap<String, ImageSet> copy = new TreeMap<>();
+        formats.forEach((name, set) -> {
+            if (name == null || !FORMAT_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("formats must be named by 1 to 16 lower-case letters, was " + name);
+            }
+            copy.put(name, Objects.requireNonNull(set, "formats must not map " + name + " to null"));
+        });
+        formats = Collections.unmodifiableMap(copy);
+        if (editedAt.isPresent() && editedAt.get().isBefore(createdAt)) {
+            throw new IllegalArgumentException("editedAt must not be before createdAt");
+        }
+    }
+
+    /** A set as a generation job made it: no further formats, no choice, no edit. */
+    public static DraftImages made(JobId jobId, ImageSet images, Instant createdAt) {
+        return new DraftImages(jobId, images, Map.of(), Optional.empty(), createdAt, Optional.empty());
+    }
+
+    /** The same set with the URLs of further formats. */
+    public DraftImages withFormats(Map<String, ImageSet> formats) {
+        return new DraftImages(jobId, images, formats, selected, createdAt, editedAt);
+    }
+
+    /** The same set with the owner's choice. */
+    public DraftImages withSelected(ImageStyle style) {
+        return new DraftImages(
+                jobId, images, formats, Optional.of(Objects.requireNonNull(style, "style")), createdAt, editedAt);
+    }
+
+    /** The same set, edited at the given time. */
+    public DraftImages withEditedAt(Instant at) {
+        return new DraftImages(
+                jobId, images, formats, selected, createdAt, Optional.of(Objects.requireNonNull(at, "at")));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.contentservice.testfixtures;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A stand-in for an OpenAI-compatible image API on 127.0.0.1: {@code POST {base}/images/generations}
+ * answers {@code {"created":…,"data":[{"b64_json":"<a 1×1 PNG>"}]}} after a delay that can be changed
+ * while it runs, or with an error status when told to. A waiting request holds no thread (its answer is
+ * scheduled), so thousands can wait at once.
+ */
+public final class ProviderStub implements AutoCloseable {
+    /** A valid 1×1 transparent PNG: the image of every successful answer. */
+    public static final byte[] TINY_PNG = Base64.getDecoder()
+            .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    private static final byte[] ANSWER_TAIL = ("\"data\":[{\"b64_json\":\""
+                    + Base64.getEncoder().encodeToString(TINY_PNG) + "\"}]}")
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ERROR_BODY =
+            "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
+
+    private volatile HttpServer server;
+    private final ExecutorService handlers;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong delayMillis = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private volatile int failWith;
+    private volatile String holdWhenBodyContains;
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
+    private boolean closed;
+
+    private ProviderStub(HttpServer server, ExecutorService handlers, ScheduledExecutorService timer) {
+        this.server = server;
+        this.handlers = handlers;
+        this.timer = timer;
+    }
+
+    /** Starts the stub on a free loopback port, answering after {@code delay}. */
+    public static ProviderStub start(Duration delay) throws IOException {
+        // without TCP_NODELAY, Nagle's algorithm and the client's delayed ACK add ~40 ms to small answers
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+        ExecutorService handlers = Executors.newFixedThreadPool(4, DaemonThreads.named("stub-http"));
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, DaemonThreads.named("stub-timer"));
+        ProviderStub stub = new ProviderStub(server, handlers, timer);
+        stub.delay(delay);
+        server.createContext("/v1/images/generations", stub::handle);
+        server.setExecutor(handlers);
+        server.start();
+        return stub;
+    }
+
+    /** The base URL to configure as {@code CONTENT_IMAGEGEN_URL}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** From now on answers come after {@code delay}. */
+    public void delay(Duration delay) {
+        delayMillis.set(delay.toMillis());
+    }
+
+    /** From now on every request is answered with this status (0: answer with the image again). */
+    public void failWith(int status) {
+        this.failWith = status;
+    }
+
+    /** The next {@code count} requests are answered with HTTP 500, then the image again. */
+    public void failNext(int count) {
+        failNext.set(count);
+    }
+
+    /** Stops and starts again on the same port: every connection a client holds to it is dead. */
+    public synchronized void restart() throws IOException {
+        int port = server.getAddress().getPort();
+        server.stop(0);
+        HttpServer again = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
+        again.createContext("/v1/images/generations", this::handle);
+        again.setExecutor(handlers);
+        again.start();
+        server = again;
+    }
+
+    /** From now on a request whose body contains {@code text} is never answered; null answers every one again. */
+    public void holdWhenBodyContains(String text) {
+        this.holdWhenBodyContains = text;
+    }
+
+    /** The body of every request so far, in order. */
+    public List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+
+    /** Requests received so far. */
+    public long received() {
+        return received.get();
+    }
+
+    /** Images answered so far. */
+    public long answered() {
+        return answered.get();
+    }
+
+    /** The {@code Authorization} header of every request so far ({@code "null"} when absent). */
+    public List<String> authorizations() {
+        return authorizations;
+    }
+
+    /** The PNG every successful answer carries. */
+    public byte[] image() {
+        return TINY_PNG.clone();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String requestBody;
+        try (InputStream body = exchange.getRequestBody()) {
+            requestBody = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        bodies.add(requestBody);
+        received.incrementAndGet();
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(405, -1);
+            exchange.close();
+            return;
+        }
+        int status = failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : failWith;
+        if (status != 0) {
+            send(exchange, status, ERROR_BODY);
+            return;
+        }
+        String hold = holdWhenBodyContains;
+        if (hold != null && requestBody.contains(hold)) {
+            return; // never answered: the connection stays open until the client goes away
+        }
+        long delay = delayMillis.get();
+        if (delay <= 0) {
+            answer(exchange);
+        } else {
+            timer.schedule(() -> answer(exchange), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void answer(HttpExchange exchange) {
+        byte[] head = ("{\"created\":" + (System.currentTimeMillis() / 1000) + ",").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + ANSWER_TAIL.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(ANSWER_TAIL, 0, body, head.length, ANSWER_TAIL.length);
+        if (send(exchange, 200, body)) {
+            answered.incrementAndGet();
+        }
+    }
+
+    private static boolean send(HttpExchange exchange, int status, byte[] body) {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            return true;
+        } catch (IOException e) {
+            return false; // the client went away (its process was stopped): nothing to answer
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+            timer.shutdownNow();
+            handlers.shutdownNow();
+        }
+    }
+}
