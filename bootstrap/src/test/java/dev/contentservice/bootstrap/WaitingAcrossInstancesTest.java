@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -162,7 +163,7 @@ class WaitingAcrossInstancesTest {
     }
 
     @Test
-    void a_change_that_publishes_nothing_is_found_by_the_periodic_recheck() throws Exception {
+    void a_change_that_publishes_nothing_is_found_after_the_subscription_reconnects() throws Exception {
         ContentService b = idle();
         String jobId = jobIdOf(send(b, "POST", "/api/content/images/" + aiRecommendation() + "/generate"));
         CompletableFuture<HttpResponse<String>> waiting = longPoll(b, jobId);
@@ -172,6 +173,10 @@ class WaitingAcrossInstancesTest {
         // another writer fails the job behind the service's back: no script, no notice
         redis.set("job:" + jobId + ":error", "lost in the mail");
         redis.hset("job:" + jobId, java.util.Map.of("status", "FAILED", "errorCode", "TEST_LOST"));
+        Thread.sleep(300);
+        assertThat(waiting).as("no periodic re-read of waited jobs").isNotDone();
+        // the subscriber connections drop (a network blip); they reconnect and read the waited jobs again
+        redis.sendCommand(Protocol.Command.CLIENT, "KILL", "TYPE", "pubsub");
 
         HttpResponse<String> answer = waiting.get(10, TimeUnit.SECONDS);
         JsonNode body = JSON.readTree(answer.body());

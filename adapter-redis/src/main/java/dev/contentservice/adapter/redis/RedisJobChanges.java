@@ -3,7 +3,9 @@ package dev.contentservice.adapter.redis;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
     private final JedisClientConfig config;
     private final Duration subscribeWait;
     private final JobChanges.Listeners listeners = new JobChanges.Listeners();
+    private final List<Runnable> gaps = new CopyOnWriteArrayList<>();
 
     private Thread subscriber;
     private ScheduledExecutorService watchdog;
@@ -56,6 +59,28 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
         startOnce();
         awaitSubscribed();
         return subscription;
+    }
+
+    /** Every (re)subscription of the connection is a possible gap: notices published while it was down are lost. */
+    @Override
+    public Subscription subscribe(Consumer<JobId> listener, Runnable onGap) {
+        Runnable own = onGap::run; // a distinct object, so that one callback may subscribe twice
+        gaps.add(own);
+        Subscription notices = subscribe(listener);
+        return () -> {
+            gaps.remove(own);
+            notices.close();
+        };
+    }
+
+    private void gap() {
+        for (Runnable onGap : gaps) {
+            try {
+                onGap.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a job change gap callback failed", e);
+            }
+        }
     }
 
     private synchronized void startOnce() {
@@ -163,6 +188,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
             LOG.debug("redis job changes: subscribed to {}", channel);
             everSubscribed = true;
             setSubscribed(true);
+            gap(); // notices published before this subscription (a reconnect, a slow start) may be lost
         }
 
         @Override
