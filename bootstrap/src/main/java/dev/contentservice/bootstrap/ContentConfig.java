@@ -69,6 +69,7 @@ public record ContentConfig(
             throw new IllegalArgumentException("CONTENT_WORKER_MAX_JOBS must be >= 1, was " + maxInFlightJobs);
         }
         jobMaxAttempts(variables); // a bad value stops the start here, naming the variable
+        WebhookConfig.from(variables); // CONTENT_WEBHOOK_*: a bad value stops the start here
     }
 
     /** {@code CONTENT_JOB_MAX_ATTEMPTS}: the default number of claims a job may use up. */
@@ -96,6 +97,11 @@ public record ContentConfig(
             // answered below
         }
         throw new IllegalArgumentException("CONTENT_JOB_MAX_ATTEMPTS must be a whole number >= 1, was '" + raw + "'");
+    }
+
+    /** The CONTENT_WEBHOOK_* settings. */
+    public WebhookConfig webhooks() {
+        return WebhookConfig.from(variables);
     }
 
     /** The embedded default on a free port: memory, local renderer, samples. For tests and demos. */

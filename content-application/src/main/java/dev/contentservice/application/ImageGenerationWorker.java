@@ -3,12 +3,14 @@ package dev.contentservice.application;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
     private final ExecutorService io;
     private final ScheduledExecutorService timer;
     private final QueueConsumer consumer;
+    private final JobProcedure procedure;
 
     @Inject
     public ImageGenerationWorker(
@@ -47,7 +50,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
                 Math.min(8, Math.max(2, settings.maxInFlightJobs())), Async.daemonThreads("content-worker-io"));
         this.timer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-worker-timer"));
         ProgressMarks marks = new ProgressMarks(jobs, io, timer, MARK_WINDOW);
-        JobProcedure procedure =
+        JobProcedure procedure = this.procedure =
                 new JobProcedure(queue, generator, imageStore, links, clock, metrics, settings, io, marks);
         this.consumer = new QueueConsumer(
                 queue,
@@ -60,6 +63,24 @@ public final class ImageGenerationWorker implements AutoCloseable {
     /** Starts the pollers. Idempotent. */
     public void start() {
         consumer.start();
+    }
+
+    /** Whether this instance is drawing the job right now. */
+    public boolean isRunning(JobId jobId) {
+        return procedure.isRunning(jobId);
+    }
+
+    /** The jobs this instance is drawing right now. */
+    public Set<JobId> running() {
+        return procedure.running();
+    }
+
+    /**
+     * Stops drawing a job that ended elsewhere (it was canceled): its generator calls are cancelled and
+     * nothing more is written for it. Does nothing when the job does not run here.
+     */
+    public void stop(JobId jobId) {
+        procedure.stop(jobId);
     }
 
     /** Jobs this instance is working on right now. */

@@ -13,6 +13,7 @@ import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.StoreUnavailableException;
 import dev.contentservice.domain.StoredStyle;
@@ -30,6 +31,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,6 +69,7 @@ public final class JobProcedure {
     private final WorkerSettings settings;
     private final Executor io;
     private final ProgressMarks marks;
+    private final Map<JobId, Attempt> runs = new ConcurrentHashMap<>();
 
     /** What became of a claim. */
     public enum Outcome {
@@ -122,6 +126,29 @@ public final class JobProcedure {
                 new ProgressMarks(jobs, io, null, Duration.ZERO));
     }
 
+    /** Whether this instance is drawing the job right now. */
+    public boolean isRunning(JobId jobId) {
+        return runs.containsKey(jobId);
+    }
+
+    /** The jobs this instance is drawing right now. */
+    public Set<JobId> running() {
+        return Set.copyOf(runs.keySet());
+    }
+
+    /**
+     * Stops drawing a job that ended elsewhere (it was canceled): its generator calls are cancelled and
+     * nothing more is written for it but the acknowledgement of its claim. Does nothing when the job does
+     * not run here.
+     */
+    public void stop(JobId jobId) {
+        Attempt run = runs.get(jobId);
+        if (run != null) {
+            LOG.log(Level.INFO, "job {0}: ended elsewhere, its drawings are cancelled", jobId);
+            run.abandon();
+        }
+    }
+
     /** Works on the claimed job; the stage completes when the job is finished or given up. Never fails. */
     public CompletableFuture<Outcome> run(ClaimedJob claimed) {
         try {
@@ -170,8 +197,9 @@ public final class JobProcedure {
         private final Instant deadline = started.plus(settings.jobDeadline());
         private final Map<ImageStyle, String> urls = new EnumMap<>(ImageStyle.class);
         private final TreeSet<String> generators = new TreeSet<>();
-        private final List<CompletableFuture<GeneratedImage>> drawings = new ArrayList<>();
+        private final List<CompletableFuture<GeneratedImage>> drawings = new CopyOnWriteArrayList<>();
         private final AtomicInteger missing;
+        private volatile boolean abandoned;
 
         Attempt(ClaimedJob claimed) {
             this.claimed = claimed;
@@ -183,7 +211,26 @@ public final class JobProcedure {
             this.missing = new AtomicInteger(ImageStyle.values().length - urls.size());
         }
 
+        /** The job ended elsewhere (canceled): stop the drawings, write nothing more. */
+        void abandon() {
+            abandoned = true;
+            drawings.forEach(drawing -> drawing.cancel(true));
+        }
+
+        /** The claim of an abandoned job is only acknowledged (best effort: else its lease runs out). */
+        private Outcome acknowledgeOnly() {
+            marks.forget(job.id());
+            try {
+                queue.complete(claimed.claim());
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "job {0}: stopped, acknowledgement left to its lease", job.id());
+            }
+            return Outcome.DONE;
+        }
+
         CompletableFuture<Outcome> start() {
+            JobId id = job.id();
+            runs.put(id, this);
             Set<ImageStyle> toDraw = EnumSet.allOf(ImageStyle.class);
             toDraw.removeAll(urls.keySet());
             List<CompletableFuture<Void>> styles = new ArrayList<>();
@@ -196,7 +243,13 @@ public final class JobProcedure {
                     .exceptionallyAsync(this::failJob, io);
             // past the deadline or after a failed style, stop the drawings still running (an HTTP
             // generator cancels its call); cancelling the derived stages would not reach them
-            result.whenComplete((outcome, error) -> drawings.forEach(drawing -> drawing.cancel(true)));
+            result.whenComplete((outcome, error) -> {
+                runs.remove(id, this);
+                drawings.forEach(drawing -> drawing.cancel(true));
+            });
+            if (abandoned) {
+                abandon(); // canceled while the drawings were being started
+            }
             return result;
         }
 
@@ -208,9 +261,7 @@ public final class JobProcedure {
             } catch (RuntimeException e) {
                 drawn = CompletableFuture.failedFuture(e);
             }
-            synchronized (drawings) {
-                drawings.add(drawn);
-            }
+            drawings.add(drawn);
             return drawn.whenComplete((image, error) ->
                             metrics.styleFinished(style, error == null, Duration.between(styleStart, clock.instant())))
                     .thenAcceptAsync(image -> host(style, image), io);
@@ -232,6 +283,9 @@ public final class JobProcedure {
         }
 
         private Outcome completeJob() {
+            if (abandoned) {
+                return acknowledgeOnly();
+            }
             Job done;
             DraftImages images;
             synchronized (this) {
@@ -264,6 +318,10 @@ public final class JobProcedure {
         }
 
         private Outcome failJob(Throwable error) {
+            if (abandoned) {
+                LOG.log(Level.INFO, "job {0}: stopped, it ended elsewhere", job.id());
+                return acknowledgeOnly();
+            }
             Throwable cause = Async.unwrap(error);
             if (cause instanceof StoreUnavailableException) {
                 LOG.log(

@@ -8,6 +8,7 @@ import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.PosterFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -74,7 +75,13 @@ public abstract class ImageSetRepositoryContract {
     void further_formats_and_the_edit_time_are_kept() {
         EventDraftId draft = Fixtures.uniqueDraft();
         DraftImages images = made("a")
-                .withFormats(Map.of("square", set("a"), "portrait", set("a-portrait"), "story", set("a-story")))
+                .withFormats(Map.of(
+                        PosterFormat.SQUARE,
+                        set("a"),
+                        PosterFormat.PORTRAIT,
+                        set("a-portrait"),
+                        PosterFormat.STORY,
+                        set("a-story")))
                 .withEditedAt(MADE_AT.plusSeconds(30));
 
         imageSets.save(draft, images);
@@ -94,7 +101,7 @@ public abstract class ImageSetRepositoryContract {
     @Test
     void regenerated_image_set_replaces_the_old_one() {
         EventDraftId draft = Fixtures.uniqueDraft();
-        imageSets.save(draft, made("old").withFormats(Map.of("story", set("old-story"))));
+        imageSets.save(draft, made("old").withFormats(Map.of(PosterFormat.STORY, set("old-story"))));
         DraftImages regenerated = made("new");
 
         imageSets.save(draft, regenerated);
