@@ -27,7 +27,14 @@ if [ ! -f bench/node/node_modules/bullmq/package.json ] || [ ! -f bench/node/nod
   echo "[bench] installing bullmq and ioredis into bench/node"
   # npm install (which honours the lock file): npm 11's "npm ci" rejects this lock over optional
   # platform packages of msgpackr-extract that it never installs on linux-x64
-  (cd bench/node && npm install --no-audit --no-fund)
+  # --no-save keeps the lock file as committed (npm rewrites it otherwise, for example when the npm
+  # version differs); the copy restores it should an npm version write it anyway, so a bench run leaves
+  # the work tree clean
+  lock_copy="$(mktemp)"
+  cp bench/node/package-lock.json "$lock_copy"
+  (cd bench/node && npm install --no-audit --no-fund --no-save)
+  cp "$lock_copy" bench/node/package-lock.json
+  rm -f "$lock_copy"
 fi
 
 echo "[bench] building the service jar and the harness"

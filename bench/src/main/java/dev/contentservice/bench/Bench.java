@@ -20,7 +20,8 @@ import java.util.Set;
  *       [--provisional TEXT]}: every benchmark from the repository root (the working directory), then
  *       writes the report (default {@code docs/benchmarks.md});
  *   <li>{@code baseline <port> <redisPort>}: the baseline app;
- *   <li>{@code worker <redisUrl> <jobs> <warmupJobs>}: the service's side of the worker benchmark.
+ *   <li>{@code worker <redisUrl> <jobs> <warmupJobs>}: the service's side of the worker benchmark;
+ *   <li>{@code roundtrips <redisUrl> <jobs> [arriving|backlog]}: Redis commands per job, counted with MONITOR.
  * </ul>
  */
 public final class Bench {
@@ -38,6 +39,10 @@ public final class Bench {
                 WorkerThroughput.main(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 System.exit(0);
             }
+            case "roundtrips" -> {
+                RoundTrips.main(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "arriving");
+                System.exit(0);
+            }
             default -> usage();
         }
     }
@@ -46,7 +51,8 @@ public final class Bench {
         System.err.println("usage: bench.jar run [--runs N] [--only 1,2,...] [--wrk-threads T] "
                 + "[--wrk-connections C] [--out docs/benchmarks.md] [--provisional TEXT]\n"
                 + "       bench.jar baseline <port> <redisPort>\n"
-                + "       bench.jar worker <redisUrl> <jobs> <warmupJobs>");
+                + "       bench.jar worker <redisUrl> <jobs> <warmupJobs>\n"
+                + "       bench.jar roundtrips <redisUrl> <jobs> [arriving|backlog]");
         System.exit(2);
     }
 

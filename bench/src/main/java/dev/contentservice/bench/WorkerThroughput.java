@@ -84,7 +84,6 @@ final class WorkerThroughput {
                 backend.jobRepository(),
                 generator,
                 backend.imageStore(),
-                backend.imageSetRepository(),
                 links,
                 Clock.systemUTC(),
                 metrics,

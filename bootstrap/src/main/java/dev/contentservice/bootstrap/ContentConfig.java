@@ -74,6 +74,14 @@ public record ContentConfig(
         WebhookConfig.from(variables); // CONTENT_WEBHOOK_*: a bad value stops the start here
     }
 
+    /**
+     * {@code CONTENT_JOB_MAX_ATTEMPTS}, {@value OpsConfig#DEFAULT_JOB_MAX_ATTEMPTS}: claims of a job after
+     * which it fails as {@code JOB_POISONED}. A claim counts unless it was handed back at shutdown (SIGTERM).
+     */
+    public int jobMaxAttempts() {
+        return ops.jobMaxAttempts();
+    }
+
     /** The CONTENT_WEBHOOK_* settings. */
     public WebhookConfig webhooks() {
         return WebhookConfig.from(variables);

@@ -100,7 +100,7 @@ final class CoreModule extends AbstractModule {
         return WorkerSettings.defaults()
                 .withJobDeadline(config.jobDeadline())
                 .withMaxInFlightJobs(config.maxInFlightJobs())
-                .withMaxAttempts(config.ops().jobMaxAttempts())
+                .withMaxAttempts(config.jobMaxAttempts())
                 .withRenewEvery(renewEvery);
     }
 

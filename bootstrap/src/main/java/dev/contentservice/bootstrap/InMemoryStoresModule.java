@@ -37,8 +37,8 @@ final class InMemoryStoresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InMemoryJobStore jobStore(Clock clock) {
-        return new InMemoryJobStore(clock, config.lease());
+    InMemoryJobStore jobStore(Clock clock, InMemoryImageSets imageSets) {
+        return new InMemoryJobStore(clock, config.lease(), imageSets);
     }
 
     @Provides
@@ -77,8 +77,14 @@ final class InMemoryStoresModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ImageSetRepository imageSets(Clock clock) {
+    InMemoryImageSets inMemoryImageSets(Clock clock) {
         return new InMemoryImageSets(clock);
+    }
+
+    @Provides
+    @Singleton
+    ImageSetRepository imageSets(InMemoryImageSets imageSets) {
+        return imageSets;
     }
 
     @Provides

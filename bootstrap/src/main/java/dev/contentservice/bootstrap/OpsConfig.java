@@ -19,7 +19,7 @@ import java.util.Objects;
  *     {@code https://app.example.com}); empty = no cross-origin access
  * @param logFormat {@code CONTENT_LOG_FORMAT}: {@code text} or {@code json} (one JSON object per line)
  * @param logLevel {@code CONTENT_LOG_LEVEL}: TRACE, DEBUG, INFO, WARN, ERROR or OFF
- * @param jobMaxAttempts {@code CONTENT_JOB_MAX_ATTEMPTS}, 3: claims of one job before it fails as
+ * @param jobMaxAttempts {@code CONTENT_JOB_MAX_ATTEMPTS}, 5: claims of one job before it fails as
  *     {@code JOB_POISONED} (a job whose workers keep dying)
  */
 public record OpsConfig(
@@ -30,6 +30,9 @@ public record OpsConfig(
         LogFormat logFormat,
         String logLevel,
         int jobMaxAttempts) {
+    /** The default of {@code CONTENT_JOB_MAX_ATTEMPTS}: a hand-over at shutdown is not an attempt, so a few more claims than the old 3. */
+    public static final int DEFAULT_JOB_MAX_ATTEMPTS = 5;
+
 
     static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
@@ -79,7 +82,7 @@ public record OpsConfig(
                 settings.text("CONTENT_LOG_LEVEL")
                         .map(level -> level.toUpperCase(Locale.ROOT))
                         .orElse("INFO"),
-                settings.integer("CONTENT_JOB_MAX_ATTEMPTS", 3));
+                settings.integer("CONTENT_JOB_MAX_ATTEMPTS", DEFAULT_JOB_MAX_ATTEMPTS));
     }
 
     public OpsConfig withApiKeys(List<String> keys) {

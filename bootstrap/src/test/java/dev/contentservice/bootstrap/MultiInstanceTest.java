@@ -128,6 +128,35 @@ class MultiInstanceTest {
     }
 
     @Test
+    void a_job_taken_over_after_sigkill_draws_only_the_style_it_had_not_stored() throws Exception {
+        Duration lease = Duration.ofSeconds(3);
+        ServiceProcess a = instance("a", Duration.ZERO, lease).start();
+        provider.holdWhenBodyContains("Style: trendy"); // simple and fancy are drawn, trendy never answers
+        String job = generate(a, aiRecommendation(1));
+        assertThat(Fixtures.eventually(
+                        Duration.ofSeconds(20),
+                        () -> String.valueOf(redis.hget("job:" + job, "stylesDone"))
+                                        .contains("simple")
+                                && String.valueOf(redis.hget("job:" + job, "stylesDone"))
+                                        .contains("fancy")))
+                .as("instance a recorded the two styles it stored")
+                .isTrue();
+
+        a.kill();
+        int callsBeforeTakeover = provider.bodies().size();
+        provider.holdWhenBodyContains(null);
+        ServiceProcess b = instance("b", Duration.ZERO, lease).start();
+
+        assertThat(allCompleted(b, List.of(job), Duration.ofSeconds(60))).isTrue();
+        List<String> bodies = provider.bodies();
+        List<String> afterKill = bodies.subList(callsBeforeTakeover, bodies.size());
+        assertThat(afterKill).hasSize(1);
+        assertThat(afterKill.get(0)).contains("Style: trendy");
+        assertThat(b.logText()).contains("attempt 2, 2 of 3 styles kept");
+        assertThat(redis.hget("job:" + job, "attempts")).isEqualTo("2");
+    }
+
+    @Test
     void sigterm_hands_unfinished_jobs_over_at_once() throws Exception {
         Duration lease = Duration.ofSeconds(120); // a reclaim after the lease could not finish in time
         // the jobs are still drawing when a is stopped, however slowly the machine starts b

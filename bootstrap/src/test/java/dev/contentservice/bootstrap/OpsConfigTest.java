@@ -46,12 +46,12 @@ class OpsConfigTest {
 
     @Test
     void the_job_level_retry_count_reaches_the_worker_settings() {
-        ContentConfig config = parse(Map.of("CONTENT_JOB_MAX_ATTEMPTS", "5"));
+        ContentConfig config = parse(Map.of("CONTENT_JOB_MAX_ATTEMPTS", "7"));
 
         WorkerSettings settings = com.google.inject.Guice.createInjector(ContentModules.forConfig(config))
                 .getInstance(WorkerSettings.class);
 
-        assertThat(settings.maxAttempts()).isEqualTo(5);
+        assertThat(settings.maxAttempts()).isEqualTo(7);
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -74,19 +75,30 @@ class WaitingAcrossInstancesTest {
     private ContentService idle() {
         JobQueue nothing = new JobQueue() {
             @Override
-            public Optional<Claim> claim(Duration timeout) throws InterruptedException {
+            public java.util.List<dev.contentservice.domain.ClaimedJob> claim(int max, Duration timeout)
+                    throws InterruptedException {
                 Thread.sleep(timeout.toMillis());
-                return Optional.empty();
+                return java.util.List.of();
             }
 
             @Override
-            public void renew(Claim claim) {}
+            public java.util.Set<Claim> renew(java.util.Collection<Claim> claims) {
+                return java.util.Set.copyOf(claims);
+            }
 
             @Override
             public void complete(Claim claim) {}
 
             @Override
             public void release(Claim claim) {}
+
+            @Override
+            public boolean finish(
+                    Claim claim,
+                    dev.contentservice.domain.Job outcome,
+                    Optional<dev.contentservice.domain.DraftImages> images) {
+                return false;
+            }
         };
         return start(binder -> binder.bind(JobQueue.class).toInstance(nothing));
     }
@@ -159,7 +171,7 @@ class WaitingAcrossInstancesTest {
     }
 
     @Test
-    void a_change_that_publishes_nothing_is_found_by_the_periodic_recheck() throws Exception {
+    void a_change_that_publishes_nothing_is_found_after_the_subscription_reconnects() throws Exception {
         ContentService b = idle();
         String jobId = jobIdOf(send(b, "POST", "/api/content/images/" + aiRecommendation() + "/generate"));
         CompletableFuture<HttpResponse<String>> waiting = longPoll(b, jobId);
@@ -169,6 +181,10 @@ class WaitingAcrossInstancesTest {
         // another writer fails the job behind the service's back: no script, no notice
         redis.set("job:" + jobId + ":error", "lost in the mail");
         redis.hset("job:" + jobId, java.util.Map.of("status", "FAILED", "errorCode", "TEST_LOST"));
+        Thread.sleep(300);
+        assertThat(waiting).as("no periodic re-read of waited jobs").isNotDone();
+        // the subscriber connections drop (a network blip); they reconnect and read the waited jobs again
+        redis.sendCommand(Protocol.Command.CLIENT, "KILL", "TYPE", "pubsub");
 
         HttpResponse<String> answer = waiting.get(10, TimeUnit.SECONDS);
         JsonNode body = JSON.readTree(answer.body());

@@ -6,6 +6,7 @@ import dev.contentservice.domain.JobNotFoundException;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,15 +28,18 @@ import java.util.function.Consumer;
  *
  * <p>Waiters are kept in a registry keyed by job id; no thread waits for them. A {@link JobChanges}
  * notice for a waited job schedules one read of it on a small pool of its own, whose answer goes to
- * every waiter of that job. Because notices may be lost (a Redis reconnect, for example), every waited
- * job is also read again every {@code recheckEvery} (1 s by default) by one scheduler thread: the safety
- * net that bounds how late a waiter can learn of a change.
+ * every waiter of that job. Notices may be lost while the backend is not subscribed (a Redis reconnect,
+ * for example): the backend says so when it is subscribed again, and every waited job is then read once
+ * ({@link JobChanges#subscribe(Consumer, Runnable)}). So the waiting costs the store nothing per waiter
+ * while nothing changes: a long-poll reads its job when it starts and when its wait ends, plus once per
+ * notice. Every {@code recheckEvery} (1 s by default) one scheduler thread reads again only the jobs whose
+ * last read failed, and hands each watch its last status again (its heartbeat), without a read.
  */
 public final class AwaitJobStatus implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AwaitJobStatus.class.getName());
     /** The longest a client may wait in one request. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(30);
-    /** How often every waited job is read again, notices or not. */
+    /** How often failed reads are retried and watches are handed their last status again. */
     public static final Duration DEFAULT_RECHECK = Duration.ofSeconds(1);
 
     private static final int READERS = 4;
@@ -43,6 +47,9 @@ public final class AwaitJobStatus implements AutoCloseable {
     private final ReadJobStatus reads;
     private final ConcurrentMap<JobId, Set<Watcher>> watchers = new ConcurrentHashMap<>();
     private final Set<JobId> scheduled = ConcurrentHashMap.newKeySet();
+    /** Waited jobs whose last read failed: read again at the next tick. */
+    private final Set<JobId> unread = ConcurrentHashMap.newKeySet();
+
     private final ExecutorService readers;
     private final ScheduledExecutorService timer;
     private final JobChanges.Subscription subscription;
@@ -62,8 +69,8 @@ public final class AwaitJobStatus implements AutoCloseable {
         this.readers = Executors.newFixedThreadPool(READERS, Async.daemonThreads("content-await-read"));
         this.timer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-await-timer"));
         long every = recheckEvery.toMillis();
-        timer.scheduleWithFixedDelay(this::recheckAll, every, every, TimeUnit.MILLISECONDS);
-        this.subscription = changes.subscribe(this::changed);
+        timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.MILLISECONDS);
+        this.subscription = changes.subscribe(this::changed, this::recheckAll);
     }
 
     /**
@@ -160,6 +167,15 @@ public final class AwaitJobStatus implements AutoCloseable {
         }
     }
 
+    /** Retries the reads that failed; hands every watch its last status again (no read). */
+    private void tick() {
+        for (JobId id : List.copyOf(unread)) {
+            unread.remove(id);
+            scheduleRead(id);
+        }
+        watchers.values().forEach(set -> set.forEach(Watcher::heartbeat));
+    }
+
     private void recheckAll() {
         watchers.keySet().forEach(this::scheduleRead);
     }
@@ -199,6 +215,7 @@ public final class AwaitJobStatus implements AutoCloseable {
             return;
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "job {0}: could not read while waited on, will look again: {1}", id, e.toString());
+            unread.add(id);
             return;
         }
         for (Watcher watcher : waiting) {
@@ -237,6 +254,9 @@ public final class AwaitJobStatus implements AutoCloseable {
         void gone(JobNotFoundException error);
 
         void cancel();
+
+        /** Called every tick without a read; a watch re-offers its last status. */
+        default void heartbeat() {}
     }
 
     /**
@@ -299,10 +319,36 @@ public final class AwaitJobStatus implements AutoCloseable {
     }
 
     /** A watch: every status read goes to the caller until it closes the watch. */
-    private record Observer(JobId id, Consumer<JobStatusView> onView, Runnable onGone) implements Watcher {
+    private static final class Observer implements Watcher {
+        private final JobId id;
+        private final Consumer<JobStatusView> onView;
+        private final Runnable onGone;
+        private volatile JobStatusView last;
+
+        Observer(JobId id, Consumer<JobStatusView> onView, Runnable onGone) {
+            this.id = id;
+            this.onView = onView;
+            this.onGone = onGone;
+        }
+
+        @Override
+        public JobId id() {
+            return id;
+        }
+
         @Override
         public void seen(JobStatusView view) {
+            last = view;
             onView.accept(view);
+        }
+
+        /** The last status again, unread: the caller's heartbeat (keep-alive, lifetime). */
+        @Override
+        public void heartbeat() {
+            JobStatusView view = last;
+            if (view != null) {
+                onView.accept(view);
+            }
         }
 
         @Override

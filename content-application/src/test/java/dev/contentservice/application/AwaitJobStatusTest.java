@@ -143,14 +143,30 @@ class AwaitJobStatusTest {
     }
 
     @Test
-    void a_lost_notice_is_covered_by_the_periodic_recheck() throws Exception {
+    void a_notice_lost_in_a_subscription_gap_is_covered_by_the_recheck_after_the_gap() throws Exception {
         awaits.close();
-        JobChanges deaf = listener -> () -> {}; // loses every notice
+        java.util.List<Runnable> gaps = new CopyOnWriteArrayList<>();
+        JobChanges deaf = new JobChanges() { // loses every notice, and says so when asked to
+                    @Override
+                    public Subscription subscribe(java.util.function.Consumer<JobId> listener) {
+                        return () -> {};
+                    }
+
+                    @Override
+                    public Subscription subscribe(java.util.function.Consumer<JobId> listener, Runnable onGap) {
+                        gaps.add(onGap);
+                        return () -> gaps.remove(onGap);
+                    }
+                };
         awaits = new AwaitJobStatus(reads, deaf, Duration.ofMillis(100));
         Job job = submitted();
         CompletableFuture<JobStatusView> waiting = awaits.await(job.id(), Duration.ofSeconds(30));
-
         complete(job);
+        assertThat(Fixtures.eventually(Duration.ofMillis(500), waiting::isDone))
+                .as("no periodic re-read of waited jobs")
+                .isFalse();
+
+        gaps.forEach(Runnable::run); // the backend is subscribed again after a gap
 
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(JobStatusView.Completed.class);
     }

@@ -29,8 +29,8 @@ class EmbeddingExampleTest {
         // the stores (swap in the Redis adapters for several instances)
         Clock clock = Clock.systemUTC();
         InMemoryRecommendations recommendations = new InMemoryRecommendations();
-        InMemoryJobStore jobs = new InMemoryJobStore(clock, Duration.ofSeconds(60));
         InMemoryImageSets imageSets = new InMemoryImageSets(clock);
+        InMemoryJobStore jobs = new InMemoryJobStore(clock, Duration.ofSeconds(60), imageSets);
         InMemoryImageStore images = new InMemoryImageStore(clock);
         // your image generator: the local renderer, the HTTP adapter, or anything async
         ImageGenerator generator = request -> CompletableFuture.completedFuture(
@@ -44,7 +44,6 @@ class EmbeddingExampleTest {
                 jobs,
                 generator,
                 images,
-                imageSets,
                 name -> "https://cdn.example.com/images/" + name,
                 clock,
                 JobMetrics.NONE,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contentservice.adapter.memory.InMemoryImageSets;
 import dev.contentservice.adapter.memory.InMemoryImageStore;
 import dev.contentservice.adapter.memory.InMemoryJobStore;
+import dev.contentservice.domain.ClaimedJob;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerationException;
@@ -14,6 +16,7 @@ import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobQueue.Claim;
 import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.StoreUnavailableException;
@@ -22,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +41,9 @@ class ImageGenerationWorkerTest {
     private static final Clock CLOCK = Clock.systemUTC();
     private static final String BASE = "http://test/files/";
 
-    private final InMemoryJobStore store = new InMemoryJobStore(CLOCK, Duration.ofMillis(400));
-    private final InMemoryImageStore images = new InMemoryImageStore(CLOCK);
     private final InMemoryImageSets imageSets = new InMemoryImageSets(CLOCK);
+    private final InMemoryJobStore store = new InMemoryJobStore(CLOCK, Duration.ofMillis(400), imageSets);
+    private final InMemoryImageStore images = new InMemoryImageStore(CLOCK);
     private final List<ImageGenerationWorker> workers = new ArrayList<>();
 
     private WorkerSettings settings =
@@ -53,9 +58,9 @@ class ImageGenerationWorkerTest {
         return worker(generator, store);
     }
 
-    private ImageGenerationWorker worker(ImageGenerator generator, dev.contentservice.domain.JobRepository jobs) {
+    private ImageGenerationWorker worker(ImageGenerator generator, JobQueue queue) {
         ImageGenerationWorker worker = new ImageGenerationWorker(
-                store, jobs, generator, images, imageSets, name -> BASE + name, CLOCK, JobMetrics.NONE, settings);
+                queue, store, generator, images, name -> BASE + name, CLOCK, JobMetrics.NONE, settings);
         workers.add(worker);
         worker.start();
         return worker;
@@ -221,23 +226,33 @@ class ImageGenerationWorkerTest {
     @Test
     void a_job_is_not_lost_while_its_store_is_down() {
         AtomicInteger outages = new AtomicInteger(2);
-        dev.contentservice.domain.JobRepository flaky = new dev.contentservice.domain.JobRepository() {
+        JobQueue flaky = new JobQueue() {
             @Override
-            public Job submit(Job candidate) {
-                return store.submit(candidate);
+            public List<ClaimedJob> claim(int max, Duration timeout) throws InterruptedException {
+                return store.claim(max, timeout);
             }
 
             @Override
-            public Optional<Job> find(JobId id) {
-                return store.find(id);
+            public Set<Claim> renew(Collection<Claim> claims) {
+                return store.renew(claims);
             }
 
             @Override
-            public boolean update(Job next) {
-                if (next.status() == JobStatus.COMPLETED && outages.getAndDecrement() > 0) {
+            public void complete(Claim claim) {
+                store.complete(claim);
+            }
+
+            @Override
+            public void release(Claim claim) {
+                store.release(claim);
+            }
+
+            @Override
+            public boolean finish(Claim claim, Job outcome, Optional<DraftImages> images) {
+                if (outcome.status() == JobStatus.COMPLETED && outages.getAndDecrement() > 0) {
                     throw new StoreUnavailableException("redis is down", null);
                 }
-                return store.update(next);
+                return store.finish(claim, outcome, images);
             }
         };
         worker(INSTANT, flaky);

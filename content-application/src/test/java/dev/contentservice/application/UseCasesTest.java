@@ -164,6 +164,11 @@ class UseCasesTest {
             public boolean update(Job next) {
                 return jobs.update(next);
             }
+
+            @Override
+            public void recordStyles(java.util.List<dev.contentservice.domain.StoredStyle> records) {
+                jobs.recordStyles(records);
+            }
         };
         java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
                 new java.util.concurrent.atomic.AtomicReference<>(CLOCK.instant());

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  *
  * <p>At least once and possibly spurious: a notice says only "look again", never what changed, and may
  * come for a write that changed nothing. A backend that loses its connection may lose notices meanwhile;
- * whoever waits must therefore also look again now and then.
+ * it says so afterwards ({@link #subscribe(Consumer, Runnable)}), and whoever waits looks again then.
  */
 public interface JobChanges {
 
@@ -25,6 +25,16 @@ public interface JobChanges {
      * be quick and must not block; an exception it throws is logged and ignored.
      */
     Subscription subscribe(Consumer<JobId> listener);
+
+    /**
+     * {@link #subscribe(Consumer)}, and {@code onGap} is called (on the backend's thread, quick and
+     * non-blocking too) each time the backend is subscribed again after a time in which notices may have
+     * been lost, such as a reconnect, so that the subscriber looks again at whatever it waits for, once,
+     * instead of looking again periodically. A backend that never loses notices never calls it.
+     */
+    default Subscription subscribe(Consumer<JobId> listener, Runnable onGap) {
+        return subscribe(listener);
+    }
 
     /** A subscription; closing it stops the notices to its listener. Idempotent. */
     interface Subscription extends AutoCloseable {

@@ -1,5 +1,6 @@
 package dev.contentservice.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,4 +33,13 @@ public interface JobRepository {
      * @return whether {@code next} was written
      */
     boolean update(Job next);
+
+    /**
+     * Records finished styles on their jobs: for each record whose job is PROCESSING, atomically, the
+     * style joins the job's {@link Job#stylesDone()}, its URL and generator are kept for a later claim
+     * ({@link ClaimedJob#stored()}), {@code updatedAt} becomes the record's time and the change is noticed.
+     * A record of a job that is gone or no longer PROCESSING changes nothing. A backend may write the
+     * records in one round trip; each job's records are written in one atomic step.
+     */
+    void recordStyles(List<StoredStyle> records);
 }

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +42,8 @@ public final class ProviderStub implements AutoCloseable {
     private final AtomicLong answered = new AtomicLong();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile int failWith;
+    private volatile String holdWhenBodyContains;
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
     private boolean closed;
 
@@ -98,6 +99,16 @@ public final class ProviderStub implements AutoCloseable {
         server = again;
     }
 
+    /** From now on a request whose body contains {@code text} is never answered; null answers every one again. */
+    public void holdWhenBodyContains(String text) {
+        this.holdWhenBodyContains = text;
+    }
+
+    /** The body of every request so far, in order. */
+    public List<String> bodies() {
+        return List.copyOf(bodies);
+    }
+
     /** Requests received so far. */
     public long received() {
         return received.get();
@@ -119,9 +130,11 @@ public final class ProviderStub implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String requestBody;
         try (InputStream body = exchange.getRequestBody()) {
-            body.transferTo(OutputStream.nullOutputStream());
+            requestBody = new String(body.readAllBytes(), StandardCharsets.UTF_8);
         }
+        bodies.add(requestBody);
         received.incrementAndGet();
         authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         if (!"POST".equals(exchange.getRequestMethod())) {
@@ -133,6 +146,10 @@ public final class ProviderStub implements AutoCloseable {
         if (status != 0) {
             send(exchange, status, ERROR_BODY);
             return;
+        }
+        String hold = holdWhenBodyContains;
+        if (hold != null && requestBody.contains(hold)) {
+            return; // never answered: the connection stays open until the client goes away
         }
         long delay = delayMillis.get();
         if (delay <= 0) {

@@ -1,21 +1,34 @@
 package dev.contentservice.adapter.memory;
 
+import dev.contentservice.domain.ClaimedJob;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.ImageSetRepository;
+import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.StoredStyle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -28,7 +41,8 @@ import java.util.function.Consumer;
  * {@link Clock}; an expired job is not found.
  *
  * <p>Every successful submit and update is noticed to the {@link JobChanges} subscribers, on the writing
- * thread, after the lock is released.
+ * thread, after the lock is released. {@link #finish} writes the image set to the {@link
+ * ImageSetRepository} given at construction, under the same lock.
  */
 public final class InMemoryJobStore implements JobRepository, JobQueue, JobChanges {
     private final Clock clock;
@@ -41,6 +55,8 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
     private final ArrayDeque<JobId> ready = new ArrayDeque<>();
     private final Map<String, Lease> leases = new LinkedHashMap<>();
     private final Map<JobId, Integer> attempts = new HashMap<>();
+    private final Map<JobId, Map<ImageStyle, StoredStyle>> stored = new HashMap<>();
+    private final ImageSetRepository imageSets;
     private final AtomicLong receipts = new AtomicLong();
     private long writes;
     private final JobChanges.Listeners listeners = new JobChanges.Listeners();
@@ -49,9 +65,23 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
 
     private record Lease(Claim claim, Instant expiresAt) {}
 
-    /** @param lease how long a claim is held without renewal before it is handed out again */
+    /**
+     * A store whose {@link #finish} writes image sets to a private {@link InMemoryImageSets} (for tests
+     * that never read them).
+     *
+     * @param lease how long a claim is held without renewal before it is handed out again
+     */
     public InMemoryJobStore(Clock clock, Duration lease) {
+        this(clock, lease, new InMemoryImageSets(clock));
+    }
+
+    /**
+     * @param lease how long a claim is held without renewal before it is handed out again
+     * @param imageSets where {@link #finish} stores the image set of a completed job
+     */
+    public InMemoryJobStore(Clock clock, Duration lease, ImageSetRepository imageSets) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.imageSets = Objects.requireNonNull(imageSets, "imageSets");
         this.lease = Objects.requireNonNull(lease, "lease");
         if (lease.isZero() || lease.isNegative()) {
             throw new IllegalArgumentException("lease must be positive, was " + lease);
@@ -121,6 +151,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
             jobs.put(next.id(), new Stored(written, jobs.get(next.id()).expiresAt()));
             if (next.status().isTerminal()) {
                 inFlight.remove(next.eventDraftId(), next.id());
+                this.stored.remove(next.id());
             }
             return true;
         } finally {
@@ -148,37 +179,124 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
     }
 
     @Override
-    public Optional<Claim> claim(Duration timeout) throws InterruptedException {
+    public List<ClaimedJob> claim(int max, Duration timeout) throws InterruptedException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be >= 1, was " + max);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<ClaimedJob> claimed = new ArrayList<>();
         lock.lockInterruptibly();
         try {
             while (true) {
                 Instant now = clock.instant();
-                Optional<Claim> claimed = reclaimExpired(now).or(() -> takeReady(now));
-                if (claimed.isPresent()) {
-                    return claimed;
+                while (claimed.size() < max) {
+                    Optional<Claim> next = reclaimExpired(now).or(() -> takeReady(now));
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    start(next.get(), now).ifPresent(claimed::add);
+                }
+                if (!claimed.isEmpty()) {
+                    break;
                 }
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    return Optional.empty();
+                    return List.of();
                 }
                 changed.awaitNanos(Math.min(remaining, nanosUntilNextLeaseExpiry(now)));
             }
         } finally {
             lock.unlock();
         }
+        claimed.forEach(job -> notifyListeners(job.job().id()));
+        return claimed;
+    }
+
+    /** Starts the job of a fresh claim; a job that is gone or finished is forgotten instead. */
+    private Optional<ClaimedJob> start(Claim claim, Instant now) {
+        Optional<Job> job = live(claim.jobId(), now);
+        if (job.isEmpty() || job.get().status().isTerminal()) {
+            leases.remove(claim.receipt());
+            attempts.remove(claim.jobId());
+            return Optional.empty();
+        }
+        Job started = job.get();
+        if (started.status() == JobStatus.PENDING) {
+            started = started.start(clock);
+            jobs.put(started.id(), new Stored(started, jobs.get(started.id()).expiresAt()));
+        }
+        return Optional.of(new ClaimedJob(claim, started, stored.getOrDefault(claim.jobId(), Map.of())));
     }
 
     @Override
-    public void renew(Claim claim) {
+    public Set<Claim> renew(Collection<Claim> claims) {
         lock.lock();
         try {
-            if (leases.containsKey(claim.receipt())) {
-                leases.put(claim.receipt(), new Lease(claim, clock.instant().plus(lease)));
+            Set<Claim> lost = new HashSet<>();
+            Instant until = clock.instant().plus(lease);
+            for (Claim claim : claims) {
+                Lease held = leases.get(claim.receipt());
+                if (held != null && held.claim().equals(claim)) {
+                    leases.put(claim.receipt(), new Lease(claim, until));
+                } else {
+                    lost.add(claim);
+                }
+            }
+            return lost;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean finish(Claim claim, Job outcome, Optional<DraftImages> images) {
+        Objects.requireNonNull(claim, "claim must not be null");
+        Objects.requireNonNull(outcome, "outcome must not be null");
+        Objects.requireNonNull(images, "images must not be null");
+        if (!outcome.status().isTerminal()) {
+            throw new IllegalArgumentException("outcome must be COMPLETED or FAILED, was " + outcome.status());
+        }
+        boolean written;
+        lock.lock();
+        try {
+            Optional<Job> current = live(outcome.id(), clock.instant());
+            written = current.isPresent() && current.get().status().mayBecome(outcome.status());
+            if (written) {
+                images.ifPresent(set -> imageSets.save(outcome.eventDraftId(), set));
+                write(outcome);
+            }
+            if (leases.remove(claim.receipt()) != null) {
+                attempts.remove(claim.jobId());
             }
         } finally {
             lock.unlock();
         }
+        if (written) {
+            notifyListeners(outcome.id());
+        }
+        return written;
+    }
+
+    @Override
+    public void recordStyles(List<StoredStyle> records) {
+        Set<JobId> changedJobs = new HashSet<>();
+        lock.lock();
+        try {
+            for (StoredStyle record : records) {
+                Optional<Job> job = live(record.jobId(), clock.instant());
+                if (job.isEmpty() || job.get().status() != JobStatus.PROCESSING) {
+                    continue;
+                }
+                Job next = job.get().styleDone(record.style(), Clock.fixed(record.storedAt(), ZoneOffset.UTC));
+                jobs.put(next.id(), new Stored(next, jobs.get(next.id()).expiresAt()));
+                stored.computeIfAbsent(next.id(), id -> new EnumMap<>(ImageStyle.class))
+                        .put(record.style(), record);
+                changedJobs.add(next.id());
+            }
+        } finally {
+            lock.unlock();
+        }
+        changedJobs.forEach(this::notifyListeners);
     }
 
     @Override
@@ -249,6 +367,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
         if (!stored.expiresAt().isAfter(now)) {
             jobs.remove(id);
             inFlight.remove(stored.job().eventDraftId(), id);
+            this.stored.remove(id);
             return Optional.empty();
         }
         return Optional.of(stored.job());
@@ -263,6 +382,7 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
             boolean expired = !entry.getValue().expiresAt().isAfter(now);
             if (expired) {
                 inFlight.remove(entry.getValue().job().eventDraftId(), entry.getKey());
+                stored.remove(entry.getKey());
             }
             return expired;
         });

@@ -44,8 +44,9 @@ class InMemoryContractTests {
     class Queue extends JobQueueContract {
         @Override
         protected Backend createBackend(Duration lease) {
-            InMemoryJobStore store = new InMemoryJobStore(Clock.systemUTC(), lease);
-            return new Backend(store, store);
+            InMemoryImageSets imageSets = new InMemoryImageSets(Clock.systemUTC());
+            InMemoryJobStore store = new InMemoryJobStore(Clock.systemUTC(), lease, imageSets);
+            return new Backend(store, store, imageSets);
         }
     }
 

@@ -10,9 +10,11 @@ import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.StoredStyle;
 import dev.contentservice.domain.WebhookTarget;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +74,24 @@ final class JobHash {
         job.failure().ifPresent(failure -> fields.put(ERROR_CODE, failure.code()));
         job.generator().ifPresent(generator -> fields.put(GENERATOR, generator));
         return fields;
+    }
+
+    /** Prefix of the field holding a stored style's URL ({@code stored:simple}, ...). */
+    static final String STORED_PREFIX = "stored:";
+    /** Prefix of the field holding the generator of a stored style ({@code generator:simple}, ...). */
+    static final String GENERATOR_PREFIX = "generator:";
+
+    /** The styles an earlier attempt stored, from the {@code stored:{style}} and {@code generator:{style}} fields. */
+    static Map<ImageStyle, StoredStyle> storedStyles(Job job, Map<String, String> fields) {
+        Map<ImageStyle, StoredStyle> stored = new EnumMap<>(ImageStyle.class);
+        for (ImageStyle style : ImageStyle.values()) {
+            String url = fields.get(STORED_PREFIX + style.key());
+            String generator = fields.get(GENERATOR_PREFIX + style.key());
+            if (url != null && !url.isBlank() && generator != null && !generator.isBlank()) {
+                stored.put(style, new StoredStyle(job.id(), style, url, generator, job.updatedAt()));
+            }
+        }
+        return stored;
     }
 
     static List<String> flatten(Map<String, String> fields) {

@@ -8,6 +8,7 @@ import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.WebhookOutbox;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public final class RedisBackend implements AutoCloseable {
         this.settings = settings;
         this.redis = redis;
         this.jobs = new RedisJobRepository(redis);
-        this.queue = new RedisJobQueue(redis, consumer, settings.lease());
+        this.queue = new RedisJobQueue(redis, consumer, settings.lease(), Clock.systemUTC());
         this.recommendations = new RedisRecommendationSource(redis);
         this.imageSets = new RedisImageSetRepository(redis);
         this.imageStore = new RedisImageStore(redis);

@@ -45,6 +45,13 @@ final class RedisImageSetRepository implements ImageSetRepository {
         Objects.requireNonNull(images, "images must not be null");
         List<String> args = new ArrayList<>();
         args.add(Long.toString(ImageSet.TTL.toMillis()));
+        args.addAll(fields(images));
+        redis.script(PUT_HASH, List.of(Keys.imageSet(eventDraftId)), args);
+    }
+
+    /** The hash's fields and values for the images, as {@link #save} writes them (also by finish.lua). */
+    static List<String> fields(DraftImages images) {
+        List<String> args = new ArrayList<>();
         addUrls(args, "", images.images());
         images.formats().forEach((format, set) -> addUrls(args, format.key() + ":", set));
         args.add(JOB_ID);
@@ -59,7 +66,7 @@ final class RedisImageSetRepository implements ImageSetRepository {
             args.add(SELECTED);
             args.add(style.key());
         });
-        redis.script(PUT_HASH, List.of(Keys.imageSet(eventDraftId)), args);
+        return args;
     }
 
     private static void addUrls(List<String> args, String prefix, ImageSet set) {

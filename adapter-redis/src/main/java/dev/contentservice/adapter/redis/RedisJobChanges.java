@@ -3,7 +3,9 @@ package dev.contentservice.adapter.redis;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
     private final Duration subscribeWait;
     private final Duration pingEvery;
     private final JobChanges.Listeners listeners = new JobChanges.Listeners();
+    private final List<Runnable> gaps = new CopyOnWriteArrayList<>();
 
     private Thread subscriber;
     private ScheduledExecutorService watchdog;
@@ -79,6 +82,28 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
         startOnce();
         awaitSubscribed();
         return subscription;
+    }
+
+    /** Every (re)subscription of the connection is a possible gap: notices published while it was down are lost. */
+    @Override
+    public Subscription subscribe(Consumer<JobId> listener, Runnable onGap) {
+        Runnable own = onGap::run; // a distinct object, so that one callback may subscribe twice
+        gaps.add(own);
+        Subscription notices = subscribe(listener);
+        return () -> {
+            gaps.remove(own);
+            notices.close();
+        };
+    }
+
+    private void gap() {
+        for (Runnable onGap : gaps) {
+            try {
+                onGap.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a job change gap callback failed", e);
+            }
+        }
     }
 
     private synchronized void startOnce() {
@@ -195,6 +220,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
             }
             everSubscribed = true;
             setSubscribed(true);
+            gap(); // notices published before this subscription (a reconnect, a slow start) may be lost
         }
 
         @Override

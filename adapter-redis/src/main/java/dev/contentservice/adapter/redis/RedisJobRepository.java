@@ -6,8 +6,11 @@ import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.StoredStyle;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +30,7 @@ final class RedisJobRepository implements JobRepository {
     private static final Logger LOG = LoggerFactory.getLogger(RedisJobRepository.class);
     private static final Script SUBMIT = Script.load("submit");
     private static final Script UPDATE = Script.load("update");
+    private static final Script STYLES = Script.load("styles");
 
     /** The statuses in which a draft's job blocks a new submit, as submit.lua reads them. */
     private static final String IN_FLIGHT = statusList(JobStatus.inFlight());
@@ -99,6 +103,38 @@ final class RedisJobRepository implements JobRepository {
                 List.of(Keys.job(next.id()), Keys.jobError(next.id()), Keys.inFlight(next.eventDraftId())),
                 args);
         return Long.valueOf(1L).equals(written);
+    }
+
+    /** One script for every job of the batch: one round trip however many jobs and styles. */
+    @Override
+    public void recordStyles(List<StoredStyle> records) {
+        Objects.requireNonNull(records, "records must not be null");
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<JobId, List<StoredStyle>> byJob = new LinkedHashMap<>();
+        for (StoredStyle record : records) {
+            byJob.computeIfAbsent(record.jobId(), id -> new ArrayList<>()).add(record);
+        }
+        List<String> keys = new ArrayList<>(byJob.size());
+        List<String> args = new ArrayList<>(1 + records.size() * 6);
+        args.add(Keys.JOB_CHANGES);
+        byJob.forEach((id, styles) -> {
+            keys.add(Keys.job(id));
+            args.add(id.toString());
+            args.add(styles.stream()
+                    .map(StoredStyle::storedAt)
+                    .max(Instant::compareTo)
+                    .orElseThrow()
+                    .toString());
+            args.add(Integer.toString(styles.size()));
+            for (StoredStyle style : styles) {
+                args.add(style.style().key());
+                args.add(style.url());
+                args.add(style.generator());
+            }
+        });
+        redis.script(STYLES, keys, args);
     }
 
     /** Statuses as the scripts read them: names separated by spaces ({@code ""} for none). */

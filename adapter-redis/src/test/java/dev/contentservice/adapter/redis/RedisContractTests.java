@@ -71,7 +71,7 @@ class RedisContractTests {
         @Override
         protected Backend createBackend(Duration lease) {
             RedisBackend backend = backend(lease);
-            return new Backend(backend.jobRepository(), backend.jobQueue());
+            return new Backend(backend.jobRepository(), backend.jobQueue(), backend.imageSetRepository());
         }
     }
 

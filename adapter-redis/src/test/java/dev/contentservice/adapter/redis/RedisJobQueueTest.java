@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,21 @@ class RedisJobQueueTest {
         RedisBackend backend = RedisBackend.open(REDIS.settings().withLease(lease));
         instances.add(backend);
         return backend;
+    }
+
+    @Test
+    void a_lease_taken_over_by_another_instance_is_reported_lost_and_not_taken_back() throws Exception {
+        RedisBackend slow = instance(LEASE);
+        RedisBackend other = instance(LEASE);
+        slow.jobRepository().submit(Fixtures.newJob());
+        Claim held = slow.jobQueue().claim(PATIENT).orElseThrow();
+
+        Claim taken = other.jobQueue().claim(PATIENT).orElseThrow(); // after the lease, unrenewed
+        Set<Claim> lost = slow.jobQueue().renew(List.of(held));
+
+        assertThat(taken.jobId()).isEqualTo(held.jobId());
+        assertThat(lost).containsExactly(held);
+        assertThat(other.jobQueue().renew(List.of(taken))).isEmpty();
     }
 
     @Test

@@ -70,7 +70,6 @@ class WorkerOnRedisTest {
                 backend.jobRepository(),
                 generator,
                 backend.imageStore(),
-                backend.imageSetRepository(),
                 name -> "http://localhost/api/content/images/files/" + name,
                 Clock.systemUTC(),
                 JobMetrics.NONE,

@@ -74,6 +74,8 @@ final class Fakes {
         private volatile boolean down;
         private volatile boolean deaf;
 
+        private final List<Runnable> gaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Override
         public Subscription subscribe(Consumer<JobId> listener) {
             return store.subscribe(id -> {
@@ -81,6 +83,21 @@ final class Fakes {
                     listener.accept(id);
                 }
             });
+        }
+
+        @Override
+        public Subscription subscribe(Consumer<JobId> listener, Runnable onGap) {
+            gaps.add(onGap);
+            Subscription notices = subscribe(listener);
+            return () -> {
+                gaps.remove(onGap);
+                notices.close();
+            };
+        }
+
+        /** Tells the subscribers that notices may have been lost (as a backend does after a reconnect). */
+        void gap() {
+            gaps.forEach(Runnable::run);
         }
 
         void goDown() {
@@ -132,6 +149,12 @@ final class Fakes {
                     Set.of(),
                     Optional.empty(),
                     Optional.empty());
+        }
+
+        @Override
+        public void recordStyles(List<dev.contentservice.domain.StoredStyle> records) {
+            requireUp();
+            store.recordStyles(records);
         }
 
         @Override

@@ -31,8 +31,8 @@ class FullFlowOverHttpTest {
     void accepted_job_completes_and_its_three_urls_download_three_different_images() throws Exception {
         Clock clock = Clock.systemUTC();
         InMemoryRecommendations recommendations = new InMemoryRecommendations();
-        InMemoryJobStore jobs = new InMemoryJobStore(clock, Duration.ofSeconds(30));
         InMemoryImageSets imageSets = new InMemoryImageSets(clock);
+        InMemoryJobStore jobs = new InMemoryJobStore(clock, Duration.ofSeconds(30), imageSets);
         InMemoryImageStore images = new InMemoryImageStore(clock);
         recommendations.put(Fakes.recommendation("sample-1"));
         ImageGenerator generator = request -> CompletableFuture.completedFuture(new GeneratedImage(
@@ -46,7 +46,6 @@ class FullFlowOverHttpTest {
                         jobs,
                         generator,
                         images,
-                        imageSets,
                         ContentHttpServer.imageLinks(() -> server.uri("").toString()),
                         clock,
                         JobMetrics.NONE,

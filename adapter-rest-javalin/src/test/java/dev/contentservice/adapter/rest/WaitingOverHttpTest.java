@@ -271,13 +271,14 @@ class WaitingOverHttpTest {
     }
 
     @Test
-    void a_lost_notice_is_covered_by_the_periodic_recheck() throws Exception {
+    void a_notice_lost_in_a_subscription_gap_is_covered_by_the_recheck_after_the_gap() throws Exception {
         Job job = pending();
         CompletableFuture<RunningServer.Answer> waiting = server.getAsync(status(job) + "?wait=30", LONG);
         waitUntilWaiting(server, 1);
 
         server.imageSets.save(job.eventDraftId(), Fixtures.madeBy(job.id(), ImageSet.of("u1", "u2", "u3")));
         server.jobs.putSilently(job.start(CLOCK).complete("local", CLOCK)); // no notice
+        server.jobs.gap();
 
         assertThat(waiting.get(10, TimeUnit.SECONDS).json()).containsEntry("status", "COMPLETED");
     }

@@ -13,8 +13,10 @@ import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.PosterFormat;
+import dev.contentservice.domain.StoredStyle;
 import dev.contentservice.domain.WebhookTarget;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -343,5 +345,38 @@ public abstract class JobRepositoryContract {
         jobs.submit(job);
 
         assertThat(jobs.find(job.id())).contains(job);
+    }
+
+    @Test
+    void recorded_styles_are_progress_of_a_processing_job() {
+        JobRepository jobs = createJobRepository();
+        Job job = jobs.submit(Fixtures.newJob());
+        jobs.update(Fixtures.started(job));
+        Instant at = Fixtures.CLOCK.instant().plusSeconds(5);
+
+        jobs.recordStyles(List.of(new StoredStyle(job.id(), ImageStyle.TRENDY, "http://img/t.png", "gen", at)));
+        jobs.recordStyles(List.of(new StoredStyle(job.id(), ImageStyle.SIMPLE, "http://img/s.png", "gen", at)));
+
+        Job stored = jobs.find(job.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(JobStatus.PROCESSING);
+        assertThat(stored.stylesDone()).containsExactlyInAnyOrder(ImageStyle.TRENDY, ImageStyle.SIMPLE);
+        assertThat(stored.updatedAt()).isEqualTo(at);
+    }
+
+    @Test
+    void recorded_styles_never_touch_a_finished_or_pending_job() {
+        JobRepository jobs = createJobRepository();
+        Job finished = jobs.submit(Fixtures.newJob());
+        Fixtures.storeCompleted(jobs, finished);
+        Job completed = jobs.find(finished.id()).orElseThrow();
+        Job pending = jobs.submit(Fixtures.newJob());
+        Instant at = Fixtures.CLOCK.instant().plusSeconds(5);
+
+        jobs.recordStyles(List.of(
+                new StoredStyle(finished.id(), ImageStyle.SIMPLE, "http://x", "gen", at),
+                new StoredStyle(pending.id(), ImageStyle.SIMPLE, "http://y", "gen", at)));
+
+        assertThat(jobs.find(finished.id()).orElseThrow()).isEqualTo(completed);
+        assertThat(jobs.find(pending.id()).orElseThrow()).isEqualTo(pending);
     }
 }

@@ -1,0 +1,416 @@
+package dev.contentservice.application;
+
+import dev.contentservice.domain.EventDraftId;
+
+import dev.contentservice.domain.ClaimedJob;
+import dev.contentservice.domain.ContentException;
+import dev.contentservice.domain.DraftImages;
+import dev.contentservice.domain.GeneratedImage;
+import dev.contentservice.domain.ImageFileName;
+import dev.contentservice.domain.ImageGenerator;
+import dev.contentservice.domain.ImageLinks;
+import dev.contentservice.domain.ImageRequest;
+import dev.contentservice.domain.ImageSet;
+import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.StoreUnavailableException;
+import dev.contentservice.domain.StoredStyle;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What happens to one claimed job: the business rules of the worker, without its threads. Draws the styles
+ * the job does not have yet in parallel (a job taken over after a crash or a lost lease keeps the styles an
+ * earlier attempt stored), hosts each image and records it on the job at once, then finishes the job in one
+ * step ({@link JobQueue#finish}: image set, COMPLETED, acknowledgement), or fails it with a reason.
+ *
+ * <p>Rules it keeps:
+ *
+ * <ul>
+ *   <li>a job claimed more than {@link WorkerSettings#maxAttempts()} times fails as poisoned, without drawing;
+ *   <li>an attempt's whole time budget is {@link WorkerSettings#jobDeadline()};
+ *   <li>the image set is stored in the same step that says COMPLETED; a terminal state is never overwritten;
+ *   <li>when a store is unavailable the job is neither completed nor failed ({@link Outcome#RETRY_LATER}):
+ *       its lease runs out and it is claimed again, so no accepted job is lost.
+ * </ul>
+ *
+ * <p>Blocking store calls run on the given executor; generators are asynchronous. With a direct executor
+ * and a generator that answers at once, {@link #run} completes before it returns.
+ */
+public final class JobProcedure {
+    private static final System.Logger PLAIN_LOG = System.getLogger(JobProcedure.class.getName());
+
+    /** Writes each line with the job it names in the logging context (see {@link JobLogContext}). */
+    private final System.Logger LOG;
+
+    private final JobQueue queue;
+    private final ImageGenerator generator;
+    private final ImageStore imageStore;
+    private final ImageLinks links;
+    private final Clock clock;
+    private final JobMetrics metrics;
+    private final WorkerSettings settings;
+    private final Executor io;
+    private final ProgressMarks marks;
+    private final Map<JobId, Attempt> runs = new ConcurrentHashMap<>();
+
+    /** What became of a claim. */
+    public enum Outcome {
+        /** Finished (COMPLETED or FAILED, or found finished) and acknowledged. */
+        DONE,
+        /** Left to be claimed again after its lease (a store did not answer). */
+        RETRY_LATER
+    }
+
+    JobProcedure(
+            JobQueue queue,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            Executor io,
+            ProgressMarks marks) {
+        this(queue, generator, imageStore, links, clock, metrics, settings, io, marks, JobLogContext.NONE);
+    }
+
+    JobProcedure(
+            JobQueue queue,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            Executor io,
+            ProgressMarks marks,
+            JobLogContext logContext) {
+        this.LOG = new JobContextLogger(PLAIN_LOG, Objects.requireNonNull(logContext, "logContext"), this::draftOf);
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.imageStore = Objects.requireNonNull(imageStore, "imageStore");
+        this.links = Objects.requireNonNull(links, "links");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.io = Objects.requireNonNull(io, "io");
+        this.marks = Objects.requireNonNull(marks, "marks");
+    }
+
+    /**
+     * A procedure whose store calls and progress marks run on {@code io}, each mark written at once (no
+     * batching window): for tests and for embedding without the queue consumer.
+     */
+    public static JobProcedure of(
+            JobQueue queue,
+            dev.contentservice.domain.JobRepository jobs,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            Executor io) {
+        return new JobProcedure(
+                queue,
+                generator,
+                imageStore,
+                links,
+                clock,
+                metrics,
+                settings,
+                io,
+                new ProgressMarks(jobs, io, null, Duration.ZERO));
+    }
+
+    private Optional<EventDraftId> draftOf(JobId jobId) {
+        Attempt attempt = runs.get(jobId);
+        return attempt == null ? Optional.empty() : Optional.of(attempt.job.eventDraftId());
+    }
+
+    /** Whether this instance is drawing the job right now. */
+    public boolean isRunning(JobId jobId) {
+        return runs.containsKey(jobId);
+    }
+
+    /** The jobs this instance is drawing right now. */
+    public Set<JobId> running() {
+        return Set.copyOf(runs.keySet());
+    }
+
+    /**
+     * Stops drawing a job that ended elsewhere (it was canceled): its generator calls are cancelled and
+     * nothing more is written for it but the acknowledgement of its claim. Does nothing when the job does
+     * not run here.
+     */
+    public void stop(JobId jobId) {
+        Attempt run = runs.get(jobId);
+        if (run != null) {
+            LOG.log(Level.INFO, "job {0}: ended elsewhere, its drawings are cancelled", jobId);
+            run.abandon();
+        }
+    }
+
+    /** Works on the claimed job; the stage completes when the job is finished or given up. Never fails. */
+    public CompletableFuture<Outcome> run(ClaimedJob claimed) {
+        try {
+            Job job = claimed.job();
+            JobQueue.Claim claim = claimed.claim();
+            if (job.status().isTerminal()) {
+                queue.complete(claim);
+                return CompletableFuture.completedFuture(Outcome.DONE);
+            }
+            if (claim.attempt() > settings.maxAttempts()) {
+                JobFailure poisoned = JobFailure.of(
+                        JobFailure.POISONED, "the job was claimed " + claim.attempt() + " times without finishing");
+                if (queue.finish(claim, job.fail(poisoned, clock), Optional.empty())) {
+                    metrics.jobFailed(poisoned.code(), Duration.ZERO);
+                    LOG.log(Level.WARNING, "job {0}: failed as poisoned after {1} claims", job.id(), claim.attempt());
+                }
+                return CompletableFuture.completedFuture(Outcome.DONE);
+            }
+            LOG.log(
+                    Level.INFO,
+                    "job {0}: processing draft {1} (attempt {2}, {3} of {4} styles kept from earlier attempts)",
+                    job.id(),
+                    job.eventDraftId(),
+                    claim.attempt(),
+                    claimed.stored().size(),
+                    ImageStyle.values().length);
+            return new Attempt(claimed).start();
+        } catch (StoreUnavailableException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "job {0}: store unavailable, will be claimed again: {1}",
+                    claimed.claim().jobId(),
+                    describe(e));
+            return CompletableFuture.completedFuture(Outcome.RETRY_LATER);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "job " + claimed.claim().jobId() + ": unexpected error, left to its lease", e);
+            return CompletableFuture.completedFuture(Outcome.RETRY_LATER);
+        }
+    }
+
+    /** One attempt at one job: the missing styles in parallel, then one finishing step. */
+    private final class Attempt {
+        private final ClaimedJob claimed;
+        private final Job job;
+        private final Instant started = clock.instant();
+        private final Instant deadline = started.plus(settings.jobDeadline());
+        private final Map<ImageStyle, String> urls = new EnumMap<>(ImageStyle.class);
+        private final TreeSet<String> generators = new TreeSet<>();
+        private final List<CompletableFuture<GeneratedImage>> drawings = new CopyOnWriteArrayList<>();
+        private final AtomicInteger missing;
+        private volatile boolean abandoned;
+
+        Attempt(ClaimedJob claimed) {
+            this.claimed = claimed;
+            this.job = claimed.job();
+            claimed.stored().forEach((style, stored) -> {
+                urls.put(style, stored.url());
+                generators.add(stored.generator());
+            });
+            this.missing = new AtomicInteger(ImageStyle.values().length - urls.size());
+        }
+
+        /** The job ended elsewhere (canceled): stop the drawings, write nothing more. */
+        void abandon() {
+            abandoned = true;
+            drawings.forEach(drawing -> drawing.cancel(true));
+        }
+
+        /** The claim of an abandoned job is only acknowledged (best effort: else its lease runs out). */
+        private Outcome acknowledgeOnly() {
+            marks.forget(job.id());
+            try {
+                queue.complete(claimed.claim());
+            } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "job {0}: stopped, acknowledgement left to its lease", job.id());
+            }
+            return Outcome.DONE;
+        }
+
+        CompletableFuture<Outcome> start() {
+            JobId id = job.id();
+            runs.put(id, this);
+            Set<ImageStyle> toDraw = EnumSet.allOf(ImageStyle.class);
+            toDraw.removeAll(urls.keySet());
+            List<CompletableFuture<Void>> styles = new ArrayList<>();
+            for (ImageStyle style : toDraw) {
+                styles.add(drawAndHost(style));
+            }
+            CompletableFuture<Outcome> result = allOrFirstFailure(styles)
+                    .orTimeout(settings.jobDeadline().toMillis(), TimeUnit.MILLISECONDS)
+                    .thenApplyAsync(ignored -> completeJob(), io)
+                    .exceptionallyAsync(this::failJob, io);
+            // past the deadline or after a failed style, stop the drawings still running (an HTTP
+            // generator cancels its call); cancelling the derived stages would not reach them
+            result.whenComplete((outcome, error) -> {
+                runs.remove(id, this);
+                drawings.forEach(drawing -> drawing.cancel(true));
+            });
+            if (abandoned) {
+                abandon(); // canceled while the drawings were being started
+            }
+            return result;
+        }
+
+        private CompletableFuture<Void> drawAndHost(ImageStyle style) {
+            Instant styleStart = clock.instant();
+            CompletableFuture<GeneratedImage> drawn;
+            try {
+                drawn = generator.generate(ImageRequest.of(job.id(), style, job.recommendation(), deadline));
+            } catch (RuntimeException e) {
+                drawn = CompletableFuture.failedFuture(e);
+            }
+            drawings.add(drawn);
+            return drawn.whenComplete((image, error) ->
+                            metrics.styleFinished(style, error == null, Duration.between(styleStart, clock.instant())))
+                    .thenAcceptAsync(image -> host(style, image), io);
+        }
+
+        private void host(ImageStyle style, GeneratedImage image) {
+            ImageFileName name = ImageFileName.of(job.id(), style, image.format());
+            imageStore.put(name, image);
+            String url = links.urlOf(name);
+            synchronized (this) {
+                urls.put(style, url);
+                generators.add(image.generator());
+            }
+            // the last style needs no mark of its own: the finishing step records it at once
+            if (missing.decrementAndGet() > 0) {
+                marks.add(new StoredStyle(job.id(), style, url, image.generator(), clock.instant()));
+            }
+            LOG.log(Level.DEBUG, "job {0}: {1} image stored ({2} bytes)", job.id(), style.key(), image.size());
+        }
+
+        private Outcome completeJob() {
+            if (abandoned) {
+                return acknowledgeOnly();
+            }
+            Job done;
+            DraftImages images;
+            synchronized (this) {
+                images = DraftImages.made(job.id(), new ImageSet(urls), clock.instant());
+                done = job.complete(String.join("+", generators), clock);
+            }
+            Duration took = Duration.between(started, clock.instant());
+            boolean written;
+            try {
+                written = queue.finish(claimed.claim(), done, Optional.of(images));
+            } catch (StoreUnavailableException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "job {0}: drawn but not finished (store unavailable), will be claimed again: {1}",
+                        job.id(),
+                        describe(e));
+                return Outcome.RETRY_LATER;
+            }
+            marks.forget(job.id());
+            if (written) {
+                metrics.jobCompleted(took);
+                LOG.log(
+                        Level.INFO,
+                        "job {0}: COMPLETED in {1} ms by {2}",
+                        done.id(),
+                        took.toMillis(),
+                        done.generator().orElse("?"));
+            }
+            return Outcome.DONE;
+        }
+
+        private Outcome failJob(Throwable error) {
+            if (abandoned) {
+                LOG.log(Level.INFO, "job {0}: stopped, it ended elsewhere", job.id());
+                return acknowledgeOnly();
+            }
+            Throwable cause = Async.unwrap(error);
+            if (cause instanceof StoreUnavailableException) {
+                LOG.log(
+                        Level.WARNING,
+                        "job {0}: store unavailable, will be claimed again: {1}",
+                        job.id(),
+                        describe(cause));
+                return Outcome.RETRY_LATER;
+            }
+            JobFailure failure = failureOf(cause);
+            Duration took = Duration.between(started, clock.instant());
+            try {
+                Job failed = job.fail(failure, clock);
+                boolean written = queue.finish(claimed.claim(), failed, Optional.empty());
+                marks.forget(job.id());
+                if (written) {
+                    metrics.jobFailed(failure.code(), took);
+                    LOG.log(Level.WARNING, "job {0}: FAILED with {1}: {2}", job.id(), failure.code(), failure.detail());
+                }
+                return Outcome.DONE;
+            } catch (StoreUnavailableException e) {
+                LOG.log(Level.WARNING, "job {0}: could not store its failure, will be claimed again", job.id());
+                return Outcome.RETRY_LATER;
+            }
+        }
+
+        private JobFailure failureOf(Throwable cause) {
+            if (cause instanceof TimeoutException) {
+                return JobFailure.of(
+                        JobFailure.DEADLINE,
+                        "the images were not ready within "
+                                + settings.jobDeadline().toSeconds() + " seconds");
+            }
+            if (cause instanceof ContentException known) {
+                return JobFailure.from(known);
+            }
+            LOG.log(Level.ERROR, "job " + job.id() + ": unexpected error", cause);
+            return JobFailure.of(
+                    JobFailure.INTERNAL, "unexpected error: " + cause.getClass().getSimpleName());
+        }
+    }
+
+    /** Completes with all results, or exceptionally with the first failure without waiting for the rest. */
+    static CompletableFuture<Void> allOrFirstFailure(List<CompletableFuture<Void>> stages) {
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        if (stages.isEmpty()) {
+            all.complete(null);
+            return all;
+        }
+        AtomicInteger remaining = new AtomicInteger(stages.size());
+        for (CompletableFuture<Void> stage : stages) {
+            stage.whenComplete((ignored, error) -> {
+                if (error != null) {
+                    all.completeExceptionally(Async.unwrap(error));
+                } else if (remaining.decrementAndGet() == 0) {
+                    all.complete(null);
+                }
+            });
+        }
+        return all;
+    }
+
+    static String describe(Throwable error) {
+        Throwable cause = Async.unwrap(error);
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}
