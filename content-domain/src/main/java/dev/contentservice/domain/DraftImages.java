@@ -64,6 +64,29 @@ public record DraftImages(
                 jobId, images, formats, Optional.of(Objects.requireNonNull(style, "style")), createdAt, editedAt);
     }
 
+    /**
+     * The same set pointing at an edit's new images of one style: the square URLs and every format the set
+     * already has that {@code urls} names; the other styles, the formats {@code urls} does not name, and the
+     * choice are kept; {@code editedAt} becomes {@code at}.
+     */
+    public DraftImages restyled(ImageStyle style, Map<PosterFormat, String> urls, Instant at) {
+        Objects.requireNonNull(style, "style must not be null");
+        Objects.requireNonNull(urls, "urls must not be null");
+        ImageSet square = images;
+        if (urls.containsKey(PosterFormat.SQUARE)) {
+            square = square.with(style, urls.get(PosterFormat.SQUARE));
+        }
+        TreeMap<String, ImageSet> restyled = new TreeMap<>(formats);
+        for (Map.Entry<String, ImageSet> format : formats.entrySet()) {
+            Optional<String> url = PosterFormat.fromKey(format.getKey()).map(urls::get);
+            if (url.isPresent()) {
+                restyled.put(format.getKey(), format.getValue().with(style, url.get()));
+            }
+        }
+        return new DraftImages(
+                jobId, square, restyled, selected, createdAt, Optional.of(Objects.requireNonNull(at, "at")));
+    }
+
     /** The same set, edited at the given time. */
     public DraftImages withEditedAt(Instant at) {
         return new DraftImages(
