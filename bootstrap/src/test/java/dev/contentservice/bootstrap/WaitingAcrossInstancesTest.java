@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Module;
 import dev.contentservice.adapter.redis.RedisServerExtension;
+import dev.contentservice.application.AwaitJobStatus;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.contract.Fixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,6 +62,12 @@ class WaitingAcrossInstancesTest {
         Module instant = binder -> binder.bind(ImageGenerator.class)
                 .toInstance(request -> CompletableFuture.completedFuture(new GeneratedImage(PNG, "image/png", "stub")));
         return start(instant);
+    }
+
+    /** Whether a client comes to wait on the instance (a long-poll or an event stream), within a generous limit. */
+    private static boolean waitingOn(ContentService instance) {
+        AwaitJobStatus awaits = instance.instance(AwaitJobStatus.class);
+        return Fixtures.eventually(Duration.ofSeconds(10), () -> awaits.waiters() > 0);
     }
 
     /** An instance that serves HTTP but claims no job, so every job it reports was finished elsewhere. */
@@ -155,7 +163,7 @@ class WaitingAcrossInstancesTest {
         ContentService b = idle();
         String jobId = jobIdOf(send(b, "POST", "/api/content/images/" + aiRecommendation() + "/generate"));
         CompletableFuture<HttpResponse<String>> waiting = longPoll(b, jobId);
-        Thread.sleep(300);
+        assertThat(waitingOn(b)).as("the long-poll waits on b").isTrue();
         assertThat(waiting).isNotDone();
 
         // another writer fails the job behind the service's back: no script, no notice
@@ -177,7 +185,7 @@ class WaitingAcrossInstancesTest {
                         .timeout(Duration.ofSeconds(40))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(300);
+        assertThat(waitingOn(b)).as("the event stream watches on b").isTrue();
 
         worker();
 

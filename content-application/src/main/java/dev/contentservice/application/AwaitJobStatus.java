@@ -126,6 +126,11 @@ public final class AwaitJobStatus implements AutoCloseable {
         return watchers.size();
     }
 
+    /** Waiters and watches registered right now, over all jobs (for tests and metrics). */
+    public int waiters() {
+        return watchers.values().stream().mapToInt(Set::size).sum();
+    }
+
     /** A running watch; closing it stops the reports. Idempotent. */
     public interface Watch extends AutoCloseable {
         @Override

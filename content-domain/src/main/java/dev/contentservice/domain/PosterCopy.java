@@ -4,13 +4,15 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The words set on a poster: what the owner may edit, taken first from the recommendation. Any of them may
- * be empty except the headline. Text is cleaned as the recommendation's is (trimmed, no control characters,
- * at most 500 characters); the tighter limits of an edit are {@link Field#maxLength()}.
+ * The words set on a poster: what the owner may edit ({@link EditableText}), taken first from the
+ * recommendation. Any of them may be empty (an edit may remove one). Text is cleaned as the recommendation's
+ * is (trimmed, control characters and line breaks made spaces, at most 500 characters); the tighter limits
+ * of an edit are {@link EditableText#maxLength()}.
  *
  * @param headline the big line: the selected recommendation's title, else the event's
  * @param eventTitle the event's own title, shown under the headline when it differs from it
@@ -31,42 +33,6 @@ public record PosterCopy(
         String storeDetail,
         List<String> keywords) {
 
-    /** The fields an owner may edit, with the key used in JSON and the longest value an edit may set. */
-    public enum Field {
-        HEADLINE("headline", 60),
-        EVENT_TITLE("eventTitle", 80),
-        DESCRIPTION("description", 200),
-        PRIZE("prize", 60),
-        PERIOD("period", 40),
-        STORE("store", 40);
-
-        private final String key;
-        private final int maxLength;
-
-        Field(String key, int maxLength) {
-            this.key = key;
-            this.maxLength = maxLength;
-        }
-
-        public String key() {
-            return key;
-        }
-
-        /** In code points. */
-        public int maxLength() {
-            return maxLength;
-        }
-
-        public static Optional<Field> fromKey(String key) {
-            for (Field field : values()) {
-                if (field.key.equals(key)) {
-                    return Optional.of(field);
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
     /** Monday to Sunday, written here rather than taken from the JDK's locale data, which a slim runtime may lack. */
     private static final String WEEKDAYS = "월화수목금토일";
 
@@ -79,9 +45,6 @@ public record PosterCopy(
         store = Text.clean(store);
         storeDetail = Text.clean(storeDetail);
         keywords = Text.cleanAll(keywords);
-        if (headline.isEmpty()) {
-            throw new IllegalArgumentException("headline must not be blank");
-        }
     }
 
     /** The copy of a recommendation as the AI service wrote it, with the period in Korean poster style. */
@@ -100,11 +63,18 @@ public record PosterCopy(
                 recommendation.selected().keywords());
     }
 
-    /**
-     * This copy with one field replaced. A value longer than the field's {@link Field#maxLength()} is
-     * refused, as is a blank headline; the other fields may be emptied.
-     */
-    public PosterCopy with(Field field, String value) {
+    /** This copy with the texts of an owner's edit replaced (its palette is the composer's business). */
+    public PosterCopy edited(ImageEdit edit) {
+        Objects.requireNonNull(edit, "edit must not be null");
+        PosterCopy copy = this;
+        for (Map.Entry<EditableText, String> text : edit.text().entrySet()) {
+            copy = copy.with(text.getKey(), text.getValue());
+        }
+        return copy;
+    }
+
+    /** This copy with one text replaced; a value longer than {@link EditableText#maxLength()} is refused. */
+    public PosterCopy with(EditableText field, String value) {
         Objects.requireNonNull(field, "field must not be null");
         String cleaned = Text.clean(value);
         if (cleaned.codePointCount(0, cleaned.length()) > field.maxLength()) {
@@ -113,8 +83,7 @@ public record PosterCopy(
         return switch (field) {
             case HEADLINE ->
                 new PosterCopy(cleaned, eventTitle, description, prize, period, store, storeDetail, keywords);
-            case EVENT_TITLE ->
-                new PosterCopy(headline, cleaned, description, prize, period, store, storeDetail, keywords);
+            case TITLE -> new PosterCopy(headline, cleaned, description, prize, period, store, storeDetail, keywords);
             case DESCRIPTION ->
                 new PosterCopy(headline, eventTitle, cleaned, prize, period, store, storeDetail, keywords);
             case PRIZE ->
@@ -126,11 +95,11 @@ public record PosterCopy(
         };
     }
 
-    /** The value of one editable field. */
-    public String get(Field field) {
+    /** The value of one editable text. */
+    public String get(EditableText field) {
         return switch (Objects.requireNonNull(field, "field must not be null")) {
             case HEADLINE -> headline;
-            case EVENT_TITLE -> eventTitle;
+            case TITLE -> eventTitle;
             case DESCRIPTION -> description;
             case PRIZE -> prize;
             case PERIOD -> period;

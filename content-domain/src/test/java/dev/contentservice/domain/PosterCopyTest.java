@@ -47,23 +47,43 @@ class PosterCopyTest {
     void an_edit_replaces_one_field_and_keeps_the_others() {
         PosterCopy copy = PosterCopy.from(Fixtures.recommendation(EventDraftId.of("sample-1")));
 
-        PosterCopy edited = copy.with(PosterCopy.Field.HEADLINE, "  Café Lumière ☕ 오픈  ");
+        PosterCopy edited = copy.with(EditableText.HEADLINE, "  Café Lumière ☕ 오픈  ");
 
         assertThat(edited.headline()).isEqualTo("Café Lumière ☕ 오픈");
-        assertThat(edited.get(PosterCopy.Field.DESCRIPTION)).isEqualTo(copy.description());
-        assertThat(copy.with(PosterCopy.Field.PRIZE, "").prize()).isEmpty();
+        assertThat(edited.get(EditableText.DESCRIPTION)).isEqualTo(copy.description());
+        assertThat(copy.with(EditableText.PRIZE, "").prize()).isEmpty();
     }
 
     @Test
-    void an_edit_longer_than_the_fields_limit_or_a_blank_headline_is_refused() {
+    void an_edit_longer_than_the_fields_limit_is_refused() {
         PosterCopy copy = PosterCopy.from(Fixtures.recommendation(EventDraftId.of("sample-1")));
+        int limit = EditableText.HEADLINE.maxLength();
 
-        assertThatThrownBy(() -> copy.with(PosterCopy.Field.HEADLINE, "가".repeat(61)))
+        assertThatThrownBy(() -> copy.with(EditableText.HEADLINE, "가".repeat(limit + 1)))
                 .hasMessageContaining("headline")
-                .hasMessageContaining("60");
-        assertThatThrownBy(() -> copy.with(PosterCopy.Field.HEADLINE, " ")).hasMessageContaining("headline");
-        assertThat(PosterCopy.Field.fromKey("eventTitle")).contains(PosterCopy.Field.EVENT_TITLE);
-        assertThat(PosterCopy.Field.fromKey("nope")).isEmpty();
+                .hasMessageContaining(String.valueOf(limit));
+        assertThat(copy.with(EditableText.HEADLINE, "가".repeat(limit)).headline())
+                .hasSize(limit);
+    }
+
+    @Test
+    void an_owners_edit_replaces_its_texts_and_its_palette_keeps_the_colours_it_leaves_out() {
+        PosterCopy copy = PosterCopy.from(Fixtures.recommendation(EventDraftId.of("sample-1")));
+        ImageEdit edit = new ImageEdit(
+                ImageStyle.FANCY,
+                java.util.Map.of(EditableText.TITLE, "여름 이벤트", EditableText.PRIZE, ""),
+                java.util.Optional.of(new ImageEdit.Palette(
+                        java.util.Optional.of("#101820"), java.util.Optional.empty(), java.util.Optional.empty())));
+
+        PosterCopy edited = copy.edited(edit);
+        PosterPalette palette = PosterPalette.from(edit.palette().orElseThrow());
+
+        assertThat(edited.eventTitle()).isEqualTo("여름 이벤트");
+        assertThat(edited.prize()).isEmpty();
+        assertThat(edited.headline()).isEqualTo(copy.headline());
+        assertThat(palette.background()).contains(0x101820);
+        assertThat(palette.accent()).isEmpty();
+        assertThat(palette.text()).isEmpty();
     }
 
     @Test
@@ -71,7 +91,7 @@ class PosterCopyTest {
         assertThat(PosterFormat.fromKey("story")).contains(PosterFormat.STORY);
         assertThat(PosterFormat.PORTRAIT.height()).isEqualTo(1350);
         assertThat(PosterFormat.fromKey("landscape")).isEmpty();
-        assertThat(PosterPalette.of("#FAF8F4", "#e4572e", "#1f1f1f").accent()).isEqualTo(0xE4572E);
+        assertThat(PosterPalette.of("#FAF8F4", "#e4572e", "#1f1f1f").accent()).contains(0xE4572E);
         assertThat(PosterPalette.hex(0x0A0B0C)).isEqualTo("#0a0b0c");
         assertThatThrownBy(() -> PosterPalette.of("red", "#000000", "#000000")).hasMessageContaining("background");
     }

@@ -2,6 +2,7 @@ package dev.contentservice.adapter.render;
 
 import dev.contentservice.adapter.render.Canvas.Align;
 import dev.contentservice.adapter.render.Canvas.Role;
+import dev.contentservice.domain.PosterPalette;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -38,23 +39,25 @@ final class FancyPoster implements PosterStyle {
     private record Colours(Color[] ground, Color goldLight, Color gold, Color goldDark, Color cream) {}
 
     private static Colours colours(Canvas c, PosterText text) {
-        return c.palette
-                .map(p -> {
-                    Color ground = new Color(p.background());
-                    Color gold = new Color(p.accent());
-                    return new Colours(
-                            new Color[] {ground, PosterStyle.mix(ground, Color.BLACK, 0.75f)},
-                            PosterStyle.mix(gold, Color.WHITE, 0.6f),
-                            gold,
-                            PosterStyle.mix(gold, Color.BLACK, 0.35f),
-                            new Color(p.text()));
-                })
-                .orElseGet(() -> new Colours(
-                        GROUNDS[PosterStyle.pick(text.mood(), GROUNDS.length)],
-                        new Color(0xFB, 0xEE, 0xB5),
-                        new Color(0xD9, 0xB1, 0x4A),
-                        new Color(0x9C, 0x73, 0x1E),
-                        new Color(0xF6, 0xEC, 0xD6)));
+        Color[] ground = GROUNDS[PosterStyle.pick(text.mood(), GROUNDS.length)];
+        Color goldLight = new Color(0xFB, 0xEE, 0xB5);
+        Color gold = new Color(0xD9, 0xB1, 0x4A);
+        Color goldDark = new Color(0x9C, 0x73, 0x1E);
+        Color cream = new Color(0xF6, 0xEC, 0xD6);
+        if (c.palette.isPresent()) {
+            PosterPalette chosen = c.palette.get();
+            if (chosen.background().isPresent()) {
+                Color base = new Color(chosen.background().get());
+                ground = new Color[] {base, PosterStyle.mix(base, Color.BLACK, 0.75f)};
+            }
+            if (chosen.accent().isPresent()) {
+                gold = new Color(chosen.accent().get());
+                goldLight = PosterStyle.mix(gold, Color.WHITE, 0.6f);
+                goldDark = PosterStyle.mix(gold, Color.BLACK, 0.35f);
+            }
+            cream = chosen.text().map(Color::new).orElse(cream);
+        }
+        return new Colours(ground, goldLight, gold, goldDark, cream);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.contentservice.adapter.render;
 
 import dev.contentservice.adapter.render.Canvas.Align;
 import dev.contentservice.adapter.render.Canvas.Role;
+import dev.contentservice.domain.PosterPalette;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -26,23 +27,20 @@ final class SimplePoster implements PosterStyle {
     private record Colours(Color paper, Color ink, Color muted, Color rule, Color accent) {}
 
     private static Colours colours(Canvas c, PosterText text) {
-        return c.palette
-                .map(p -> {
-                    Color paper = new Color(p.background());
-                    Color ink = new Color(p.text());
-                    return new Colours(
-                            paper,
-                            ink,
-                            PosterStyle.mix(ink, paper, 0.4f),
-                            PosterStyle.mix(ink, paper, 0.8f),
-                            new Color(p.accent()));
-                })
-                .orElseGet(() -> new Colours(
-                        PAPER,
-                        INK,
-                        new Color(0x74, 0x74, 0x74),
-                        new Color(0xDD, 0xDA, 0xD4),
-                        ACCENTS[PosterStyle.pick(text.mood(), ACCENTS.length)]));
+        Color paper = PAPER;
+        Color ink = INK;
+        Color muted = new Color(0x74, 0x74, 0x74);
+        Color rule = new Color(0xDD, 0xDA, 0xD4);
+        Color accent = ACCENTS[PosterStyle.pick(text.mood(), ACCENTS.length)];
+        if (c.palette.isPresent()) {
+            PosterPalette chosen = c.palette.get();
+            paper = chosen.background().map(Color::new).orElse(paper);
+            ink = chosen.text().map(Color::new).orElse(ink);
+            accent = chosen.accent().map(Color::new).orElse(accent);
+            muted = PosterStyle.mix(ink, paper, 0.4f);
+            rule = PosterStyle.mix(ink, paper, 0.8f);
+        }
+        return new Colours(paper, ink, muted, rule, accent);
     }
 
     @Override

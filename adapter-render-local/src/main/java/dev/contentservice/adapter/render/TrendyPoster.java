@@ -2,6 +2,7 @@ package dev.contentservice.adapter.render;
 
 import dev.contentservice.adapter.render.Canvas.Align;
 import dev.contentservice.adapter.render.Canvas.Role;
+import dev.contentservice.domain.PosterPalette;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -36,13 +37,16 @@ final class TrendyPoster implements PosterStyle {
     private record Colours(Color[] gradient, Color headline) {}
 
     private static Colours colours(Canvas c, PosterText text) {
-        return c.palette
-                .map(p -> {
-                    Color from = new Color(p.background());
-                    Color to = new Color(p.accent());
-                    return new Colours(new Color[] {from, PosterStyle.mix(from, to, 0.5f), to}, new Color(p.text()));
-                })
-                .orElseGet(() -> new Colours(GRADIENTS[PosterStyle.pick(text.mood(), GRADIENTS.length)], Color.WHITE));
+        Color[] gradient = GRADIENTS[PosterStyle.pick(text.mood(), GRADIENTS.length)];
+        Color headline = Color.WHITE;
+        if (c.palette.isPresent()) {
+            PosterPalette chosen = c.palette.get();
+            Color from = chosen.background().map(Color::new).orElse(gradient[0]);
+            Color to = chosen.accent().map(Color::new).orElse(gradient[2]);
+            gradient = new Color[] {from, PosterStyle.mix(from, to, 0.5f), to};
+            headline = chosen.text().map(Color::new).orElse(headline);
+        }
+        return new Colours(gradient, headline);
     }
 
     @Override
@@ -338,5 +342,7 @@ final class TrendyPoster implements PosterStyle {
         c.g.fill(new Ellipse2D.Float(cx + r * 0.38f - 6, cy - r * 0.3f - 9, 12, 18));
         c.g.setStroke(new BasicStroke(6, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         c.g.draw(new Arc2D.Float(cx - r * 0.55f, cy - r * 0.5f, r * 1.1f, r * 1.05f, 200, 140, Arc2D.OPEN));
+        c.reserve(
+                Role.LABEL, new Rectangle2D.Float(cx - r, cy - r, 2 * r + 5, 2 * r + 6), "", 0); // no stars on its face
     }
 }

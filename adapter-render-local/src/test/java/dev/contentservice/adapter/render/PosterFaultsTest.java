@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentservice.adapter.render.Canvas.Placed;
 import dev.contentservice.adapter.render.Canvas.Role;
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.ImageStyle;
-import dev.contentservice.domain.PosterCopy;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.PosterRequest;
 import dev.contentservice.domain.Recommendation;
@@ -207,7 +207,7 @@ class PosterFaultsTest {
                 style,
                 PosterFormat.SQUARE,
                 PosterSamplesTest.samples().get("sample-1"));
-        return request.withCopy(request.copy().with(PosterCopy.Field.HEADLINE, headline));
+        return request.withCopy(request.copy().with(EditableText.HEADLINE, headline));
     }
 
     private Rectangle headlineBox(PosterRequest request) {

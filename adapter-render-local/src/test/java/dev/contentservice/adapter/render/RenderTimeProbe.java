@@ -10,7 +10,8 @@ final class RenderTimeProbe {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         Posters posters = new Posters(BundledFonts.get());
         PngEncoder encoder = new PngEncoder();
-        for (int round = 0; round < 6; round++) {
+        var art = PosterSamplesTest.photoLikeArt(1536, 1024);
+        for (int round = 0; round < 12; round++) {
             for (ImageStyle style : ImageStyle.values()) {
                 for (PosterFormat format : PosterFormat.values()) {
                     PosterRequest request = PosterRequest.of(
@@ -18,15 +19,17 @@ final class RenderTimeProbe {
                             style,
                             format,
                             PosterSamplesTest.samples().get("sample-1"));
+                    long w0 = System.nanoTime();
                     long t0 = cpu.getCurrentThreadCpuTime();
                     var image = posters.draw(request);
                     long t1 = cpu.getCurrentThreadCpuTime();
+                    long w1 = System.nanoTime();
                     encoder.encode(image);
                     long t2 = cpu.getCurrentThreadCpuTime();
-                    if (round == 5) {
+                    if (round == 11) {
                         System.out.printf(
-                                "%s %s draw %d ms encode %d ms%n",
-                                style, format, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                                "%s %s draw %d ms cpu (%d ms wall) encode %d ms cpu%n",
+                                style, format, (t1 - t0) / 1_000_000, (w1 - w0) / 1_000_000, (t2 - t1) / 1_000_000);
                     }
                 }
             }

@@ -257,8 +257,9 @@ class WaitingOverHttpTest {
         for (int i = 0; i < 1000; i++) {
             waiting.add(server.getAsync(status(jobs.get(i % jobs.size())) + "?wait=30", LONG));
         }
-        waitUntilWaiting(server, jobs.size());
-        Thread.sleep(500); // let the last connections in
+        assertThat(Fixtures.eventually(Duration.ofSeconds(30), () -> server.awaits.waiters() == 1000))
+                .as("all thousand long-polls are waiting")
+                .isTrue();
 
         RunningServer.Answer meanwhile = server.get("/health/live");
         jobs.forEach(this::complete);

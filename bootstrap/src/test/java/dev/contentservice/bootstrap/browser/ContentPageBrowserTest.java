@@ -109,6 +109,7 @@ class ContentPageBrowserTest {
         secondSample.click();
         assertThat(browser.find("#draft-id").getDomProperty("value")).isEqualTo("sample-2");
         assertThat(secondSample.getDomAttribute("aria-pressed")).isEqualTo("true");
+        generator.holdNextJob(); // the progress state is looked at before the job may finish
 
         browser.find("#generate-button").click();
 
@@ -117,6 +118,7 @@ class ContentPageBrowserTest {
         assertThat(browser.find("#result").getDomAttribute("aria-busy")).isEqualTo("true");
         assertThat(browser.find("#generate-button").getText()).contains("생성 중");
         browser.screenshot("owner_generates_watches_progress_sees_three_style_cards_and_chooses_one-progress");
+        generator.releaseHeld();
 
         List<WebElement> cards = waitForThreeLoadedCards();
         assertThat(browser.find("#view-progress").isDisplayed()).isFalse();
@@ -247,6 +249,13 @@ class ContentPageBrowserTest {
             browser.waitUntil(page -> browser.find("#view-progress").isDisplayed());
             generator.releaseHeld();
 
+            // on a loaded machine the drawing may outlast another (10x fast) window: keep waiting again
+            browser.waitUntil(page -> {
+                if (browser.find("#view-timeout").isDisplayed()) {
+                    browser.find("#keep-waiting-button").click();
+                }
+                return threeCardsLoaded();
+            });
             waitForThreeLoadedCards();
         } finally {
             browser.removeScriptBeforePages(fastClock);
@@ -259,11 +268,14 @@ class ContentPageBrowserTest {
         input.sendKeys(draftId);
     }
 
+    private boolean threeCardsLoaded() {
+        return Boolean.TRUE.equals(browser.script("const images = [...document.querySelectorAll('#cards .card-img')];"
+                + "return images.length === 3 && images.every(img => !img.hidden && img.complete"
+                + " && img.naturalWidth > 0 && img.alt !== '');"));
+    }
+
     private List<WebElement> waitForThreeLoadedCards() {
-        browser.waitUntil(page ->
-                Boolean.TRUE.equals(browser.script("const images = [...document.querySelectorAll('#cards .card-img')];"
-                        + "return images.length === 3 && images.every(img => !img.hidden && img.complete"
-                        + " && img.naturalWidth > 0 && img.alt !== '');")));
+        browser.waitUntil(page -> threeCardsLoaded());
         List<WebElement> cards = browser.findAll("#cards .card");
         assertThat(cards)
                 .hasSize(3)

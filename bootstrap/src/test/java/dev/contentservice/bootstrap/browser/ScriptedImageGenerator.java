@@ -44,10 +44,14 @@ final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
         nextJobs.add(Plan.HOLD);
     }
 
-    /** Renders what was held, so that the held job completes. */
+    /**
+     * Renders what was held, and lets every later call of the held jobs render too, so that a held job
+     * completes even when some of its styles had not asked yet.
+     */
     void releaseHeld() {
         List<Held> released;
         synchronized (held) {
+            planOfJob.replaceAll((job, plan) -> plan == Plan.HOLD ? Plan.RENDER : plan);
             released = new ArrayList<>(held);
             held.clear();
         }
@@ -80,6 +84,9 @@ final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
             case HOLD -> {
                 CompletableFuture<GeneratedImage> answer = new CompletableFuture<>();
                 synchronized (held) {
+                    if (planOfJob.get(request.jobId()) != Plan.HOLD) {
+                        yield renderer.generate(request); // released meanwhile
+                    }
                     held.add(new Held(request, answer));
                 }
                 yield answer;

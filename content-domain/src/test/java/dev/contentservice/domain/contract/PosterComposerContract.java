@@ -3,6 +3,7 @@ package dev.contentservice.domain.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageGenerationException;
 import dev.contentservice.domain.ImageStyle;
@@ -110,7 +111,7 @@ public abstract class PosterComposerContract {
     @Test
     void other_words_compose_another_poster() throws Exception {
         PosterRequest request = request(ImageStyle.SIMPLE, PosterFormat.SQUARE);
-        PosterCopy edited = request.copy().with(PosterCopy.Field.HEADLINE, "새 헤드라인");
+        PosterCopy edited = request.copy().with(EditableText.HEADLINE, "새 헤드라인");
 
         assertThat(compose(request.withCopy(edited)).bytes())
                 .isNotEqualTo(compose(request).bytes());
