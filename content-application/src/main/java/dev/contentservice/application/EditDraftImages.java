@@ -6,7 +6,6 @@ import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageSetRepository;
-import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.InvalidImageEditException;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.PosterCopy;
@@ -16,7 +15,6 @@ import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.RecommendationSource;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,17 +28,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The words start from the draft's recommendation as the AI service wrote it; a text the edit leaves out
  * keeps that value (earlier edits are not remembered: the page always sends the texts it shows). A colour
- * the edit leaves out takes the style's {@link #HOUSE_PALETTES house colour}.
+ * the edit leaves out keeps the style's own ({@link PosterPalette}).
  *
  * <p>This is the work of an {@code IMAGE_EDIT} job; {@link #check} is what the request refuses at once.
  */
 public final class EditDraftImages {
-    /** The colours that fill in what a partial palette leaves out, per style (background, accent, text). */
-    static final Map<ImageStyle, PosterPalette> HOUSE_PALETTES = Map.of(
-            ImageStyle.SIMPLE, new PosterPalette(0xFAF8F4, 0xD1495B, 0x222222),
-            ImageStyle.FANCY, new PosterPalette(0x1B1030, 0xD4AF37, 0xFFF6E0),
-            ImageStyle.TRENDY, new PosterPalette(0xFF5F6D, 0xFFC371, 0xFFFFFF));
-
     private final ImageSetRepository imageSets;
     private final RecommendationSource recommendations;
     private final ComposePosters posters;
@@ -77,7 +69,7 @@ public final class EditDraftImages {
     public CompletableFuture<DraftImages> apply(EventDraftId eventDraftId, JobId editJob, ImageEdit edit) {
         DraftImages current = check(eventDraftId, edit);
         PosterCopy copy = copyOf(eventDraftId, edit);
-        Optional<PosterPalette> palette = edit.palette().map(p -> paletteOf(edit.style(), p));
+        Optional<PosterPalette> palette = edit.palette().map(PosterPalette::from);
         Set<PosterFormat> formats = formatsOf(current);
         return posters.reset(current.jobId(), editJob, edit.style(), copy, palette, formats)
                 .thenApply(made -> pointAt(eventDraftId, current.jobId(), made));
@@ -93,40 +85,15 @@ public final class EditDraftImages {
     }
 
     private PosterCopy copyOf(EventDraftId eventDraftId, ImageEdit edit) {
-        PosterCopy copy = PosterCopy.from(
-                recommendations.find(eventDraftId).orElseThrow(() -> new RecommendationMissingException(eventDraftId)));
-        for (Map.Entry<EditableText, String> text : edit.text().entrySet()) {
-            String where = "text." + text.getKey().key();
-            if (text.getKey() == EditableText.HEADLINE && text.getValue().isBlank()) {
-                throw new InvalidImageEditException(
-                        InvalidImageEditException.INVALID_TEXT, where, where + " must not be empty");
-            }
-            try {
-                copy = copy.with(fieldOf(text.getKey()), text.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidImageEditException(InvalidImageEditException.INVALID_TEXT, where, e.getMessage());
-            }
+        String headline = edit.text().get(EditableText.HEADLINE);
+        if (headline != null && headline.isBlank()) {
+            throw new InvalidImageEditException(
+                    InvalidImageEditException.INVALID_TEXT, "text.headline", "text.headline must not be empty");
         }
-        return copy;
-    }
-
-    private static PosterCopy.Field fieldOf(EditableText text) {
-        return switch (text) {
-            case HEADLINE -> PosterCopy.Field.HEADLINE;
-            case TITLE -> PosterCopy.Field.EVENT_TITLE;
-            case PRIZE -> PosterCopy.Field.PRIZE;
-            case PERIOD -> PosterCopy.Field.PERIOD;
-            case DESCRIPTION -> PosterCopy.Field.DESCRIPTION;
-            case STORE -> PosterCopy.Field.STORE;
-        };
-    }
-
-    static PosterPalette paletteOf(ImageStyle style, ImageEdit.Palette edit) {
-        PosterPalette house = HOUSE_PALETTES.get(style);
-        return PosterPalette.of(
-                edit.background().orElse(PosterPalette.hex(house.background())),
-                edit.accent().orElse(PosterPalette.hex(house.accent())),
-                edit.text().orElse(PosterPalette.hex(house.text())));
+        return PosterCopy.from(recommendations
+                        .find(eventDraftId)
+                        .orElseThrow(() -> new RecommendationMissingException(eventDraftId)))
+                .edited(edit);
     }
 
     private static Set<PosterFormat> formatsOf(DraftImages images) {

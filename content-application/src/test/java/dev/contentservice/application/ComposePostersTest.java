@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contentservice.adapter.memory.InMemoryImageStore;
 import dev.contentservice.adapter.render.LocalImageRenderer;
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
@@ -233,7 +234,7 @@ class ComposePostersTest {
         ComposePosters posters = posters(Optional.of(provider), true, TextMode.OVERLAY);
         StylePosters first = await(posters.draw(job, ImageStyle.FANCY, recommendation, ALL, DEADLINE));
         JobId edit = JobId.random();
-        PosterCopy copy = PosterCopy.from(recommendation).with(PosterCopy.Field.HEADLINE, "주말 한정 특가");
+        PosterCopy copy = PosterCopy.from(recommendation).with(EditableText.HEADLINE, "주말 한정 특가");
 
         StylePosters reset = await(posters.reset(job, edit, ImageStyle.FANCY, copy, Optional.empty(), ALL));
 

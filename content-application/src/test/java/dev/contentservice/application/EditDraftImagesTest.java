@@ -19,7 +19,6 @@ import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.InvalidImageEditException;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.PosterFormat;
-import dev.contentservice.domain.PosterPalette;
 import dev.contentservice.domain.contract.Fixtures;
 import dev.contentservice.domain.contract.MovableClock;
 import java.time.Duration;
@@ -111,18 +110,6 @@ class EditDraftImagesTest {
         assertThat(edited.editedAt()).contains(clock.instant());
         assertThat(edited.jobId()).isEqualTo(job);
         assertThat(edited.createdAt()).isEqualTo(made.createdAt());
-    }
-
-    @Test
-    void a_partial_palette_takes_the_styles_house_colours_for_the_rest() {
-        PosterPalette palette = EditDraftImages.paletteOf(
-                ImageStyle.TRENDY, new ImageEdit.Palette(Optional.empty(), Optional.empty(), Optional.of("#00AA55")));
-
-        assertThat(palette.accent()).isEqualTo(0x00AA55);
-        assertThat(palette.background())
-                .isEqualTo(EditDraftImages.HOUSE_PALETTES.get(ImageStyle.TRENDY).background());
-        assertThat(palette.text())
-                .isEqualTo(EditDraftImages.HOUSE_PALETTES.get(ImageStyle.TRENDY).text());
     }
 
     @Test
