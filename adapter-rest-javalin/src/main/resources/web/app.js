@@ -82,6 +82,7 @@
     progressFill: $('progress-fill'),
     progressNote: $('progress-note'),
     keepWaitingButton: $('keep-waiting-button'),
+    cancelButton: $('cancel-button'),
     failedTitle: $('failed-title'),
     failedMessage: $('failed-message'),
     failedDetails: $('failed-details'),
@@ -562,6 +563,32 @@
     });
   }
 
+  // 취소: DELETE the job; the server answers with its FAILED status (reason JOB_CANCELED)
+  function cancelJob() {
+    var run = current;
+    if (!run || !run.jobId || els.cancelButton.disabled) return;
+    els.cancelButton.disabled = true;
+    fetch('/api/content/jobs/' + encodeURIComponent(run.jobId), {
+      method: 'DELETE',
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin'
+    }).then(function (response) {
+      return readJson(response).then(function (body) {
+        els.cancelButton.disabled = false;
+        if (isStale(run)) return;
+        if (response.status === 200 && body.status === 'FAILED') {
+          showFailed(run, body);
+          run.cancelled = true;
+          if (run.controller) run.controller.abort();
+          announce('이미지 생성을 취소했어요', true);
+        }
+        // 409: the job ended meanwhile; the poll in progress shows how
+      });
+    }).catch(function () {
+      els.cancelButton.disabled = false;
+    });
+  }
+
   function errorFromResponse(response, body) {
     var code = typeof body.code === 'string' ? body.code : '';
     var message = typeof body.message === 'string' ? body.message : '';
@@ -795,6 +822,7 @@
   });
 
   els.keepWaitingButton.addEventListener('click', keepWaiting);
+  els.cancelButton.addEventListener('click', cancelJob);
   Array.prototype.forEach.call(document.querySelectorAll('[data-action="regenerate"]'), function (button) {
     button.addEventListener('click', regenerate);
   });

@@ -6,7 +6,9 @@ import com.google.inject.Singleton;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.adapter.rest.HttpSettings;
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.CancelJob;
 import dev.contentservice.application.ChooseStyle;
+import dev.contentservice.application.ImageGenerationWorker;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
@@ -16,6 +18,7 @@ import dev.contentservice.domain.JobChanges;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -25,6 +28,12 @@ final class ApplicationModule extends AbstractModule {
 
     ApplicationModule(ContentConfig config) {
         this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        // one worker per service: the one started is the one told to stop canceled jobs
+        bind(ImageGenerationWorker.class).in(Singleton.class);
     }
 
     @Provides
@@ -37,6 +46,7 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     ContentHttpServer httpServer(
             RequestImageGeneration requestImageGeneration,
+            CancelJob cancelJob,
             ReadJobStatus readJobStatus,
             AwaitJobStatus awaitJobStatus,
             JobDurationEstimator estimates,
@@ -60,7 +70,8 @@ final class ApplicationModule extends AbstractModule {
                     probes.forEach((name, probe) -> states.put(name, probe.getAsBoolean()));
                     return states;
                 },
-                registry::scrape);
+                registry::scrape,
+                Optional.of(cancelJob));
         return server.readinessDetail(() -> {
             Map<String, Object> detail = new LinkedHashMap<>();
             details.forEach((name, supplier) -> detail.put(name, supplier.get()));

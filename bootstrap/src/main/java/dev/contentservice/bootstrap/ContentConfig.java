@@ -68,6 +68,12 @@ public record ContentConfig(
         if (maxInFlightJobs < 1) {
             throw new IllegalArgumentException("CONTENT_WORKER_MAX_JOBS must be >= 1, was " + maxInFlightJobs);
         }
+        WebhookConfig.from(variables); // CONTENT_WEBHOOK_*: a bad value stops the start here
+    }
+
+    /** The CONTENT_WEBHOOK_* settings. */
+    public WebhookConfig webhooks() {
+        return WebhookConfig.from(variables);
     }
 
     /** The embedded default on a free port: memory, local renderer, samples. For tests and demos. */

@@ -12,6 +12,7 @@ final class ContentModules {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(config));
         modules.add(new ApplicationModule(config));
+        modules.add(new WebhookModule(config));
         modules.add(config.redisUrl().isPresent() ? new RedisStoresModule(config) : new InMemoryStoresModule(config));
         modules.add(ImageStoreModules.forConfig(config));
         ImageGenConfig imagegen = ImageGenConfig.of(config);

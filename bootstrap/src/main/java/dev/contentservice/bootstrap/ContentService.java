@@ -11,6 +11,8 @@ import com.google.inject.Stage;
 import com.google.inject.util.Modules;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.application.ImageGenerationWorker;
+import dev.contentservice.application.StopEndedJobs;
+import dev.contentservice.application.WebhookDispatcher;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -61,6 +63,8 @@ public final class ContentService implements AutoCloseable {
         injector.getInstance(PublicBaseUrl.class).serverListensOn(port);
         ImageGenerationWorker worker = injector.getInstance(ImageGenerationWorker.class);
         worker.start();
+        injector.getInstance(StopEndedJobs.class).start();
+        injector.getInstance(WebhookDispatcher.class).start();
         LOG.info("Content Service listening on http://localhost:{} with {}", port, config);
         return new ContentService(injector, http, worker, port);
     }

@@ -6,11 +6,13 @@ import com.google.inject.Singleton;
 import dev.contentservice.adapter.memory.InMemoryImageSets;
 import dev.contentservice.adapter.memory.InMemoryJobStore;
 import dev.contentservice.adapter.memory.InMemoryRecommendations;
+import dev.contentservice.adapter.memory.InMemoryWebhookOutbox;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
+import dev.contentservice.domain.WebhookOutbox;
 import java.time.Clock;
 
 /** The embedded default: every store and the queue in this process's memory. */
@@ -65,6 +67,12 @@ final class InMemoryStoresModule extends AbstractModule {
     @Singleton
     ImageSetRepository imageSets(Clock clock) {
         return new InMemoryImageSets(clock);
+    }
+
+    @Provides
+    @Singleton
+    WebhookOutbox webhookOutbox(Clock clock) {
+        return new InMemoryWebhookOutbox(clock);
     }
 
     @Provides

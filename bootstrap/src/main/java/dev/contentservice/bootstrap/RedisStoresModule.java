@@ -11,6 +11,7 @@ import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
+import dev.contentservice.domain.WebhookOutbox;
 import java.util.function.BooleanSupplier;
 
 /** CONTENT_REDIS_URL set: every store and the queue live in Redis, shared by every instance. */
@@ -66,6 +67,12 @@ final class RedisStoresModule extends AbstractModule {
     @Singleton
     ImageSetRepository imageSets(RedisBackend redis) {
         return redis.imageSetRepository();
+    }
+
+    @Provides
+    @Singleton
+    WebhookOutbox webhookOutbox(RedisBackend redis) {
+        return redis.webhookOutbox();
     }
 
     @Provides

@@ -166,7 +166,7 @@ class ProviderFlowTest {
 
         JsonNode failed = awaitEnd(generate("sample-1"), Duration.ofSeconds(60));
 
-        assertThat(failed.get("reason").get("detail").asText()).isEqualTo("이미지 생성 서비스를 일시적으로 사용할 수 없습니다");
+        assertThat(failed.get("reason").get("detail").asText()).isEqualTo("이미지를 만드는 서비스가 잠시 응답하지 않았어요.");
         assertThat(failed.toString()).doesNotContain("overloaded").doesNotContain("HTTP 500");
     }
 

@@ -98,7 +98,7 @@ public final class EditDraftImages {
 
     private static Set<PosterFormat> formatsOf(DraftImages images) {
         EnumSet<PosterFormat> formats = EnumSet.of(PosterFormat.SQUARE);
-        images.formats().keySet().forEach(name -> PosterFormat.fromKey(name).ifPresent(formats::add));
+        formats.addAll(images.formats().keySet());
         return formats;
     }
 }

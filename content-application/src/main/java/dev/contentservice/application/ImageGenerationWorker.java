@@ -13,6 +13,7 @@ import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobQueue.Claim;
 import dev.contentservice.domain.JobRepository;
@@ -76,6 +77,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
 
     private final Semaphore slots;
     private final Map<String, Claim> held = new ConcurrentHashMap<>();
+    private final Map<JobId, Run> runs = new ConcurrentHashMap<>();
     private final List<Thread> pollers = new ArrayList<>();
     private final ExecutorService io;
     private final ScheduledExecutorService renewer;
@@ -127,6 +129,28 @@ public final class ImageGenerationWorker implements AutoCloseable {
     /** Jobs this instance is working on right now. */
     public int inFlight() {
         return held.size();
+    }
+
+    /** Whether this instance is drawing the job right now. */
+    public boolean isRunning(JobId jobId) {
+        return runs.containsKey(jobId);
+    }
+
+    /** The jobs this instance is drawing right now. */
+    public java.util.Set<JobId> running() {
+        return java.util.Set.copyOf(runs.keySet());
+    }
+
+    /**
+     * Stops drawing a job that ended elsewhere (it was canceled): its generator calls are cancelled and
+     * nothing more is written for it. Does nothing when the job does not run here.
+     */
+    public void stop(JobId jobId) {
+        Run run = runs.get(jobId);
+        if (run != null) {
+            LOG.log(Level.INFO, "job {0}: ended elsewhere, its drawings are cancelled", jobId);
+            run.abandon();
+        }
     }
 
     /**
@@ -318,14 +342,24 @@ public final class ImageGenerationWorker implements AutoCloseable {
         private final Instant deadline = started.plus(settings.jobDeadline());
         private final Map<ImageStyle, String> urls = new EnumMap<>(ImageStyle.class);
         private final TreeSet<String> generators = new TreeSet<>();
-        private final List<CompletableFuture<GeneratedImage>> drawings = new ArrayList<>();
+        private final List<CompletableFuture<GeneratedImage>> drawings =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean abandoned;
         private Job current;
 
         Run(Job job) {
             this.current = job;
         }
 
+        /** The job ended elsewhere (canceled): stop the drawings, write nothing more. */
+        void abandon() {
+            abandoned = true;
+            drawings.forEach(drawing -> drawing.cancel(true));
+        }
+
         CompletableFuture<Outcome> start() {
+            JobId id = current.id();
+            runs.put(id, this);
             List<CompletableFuture<Void>> styles = new ArrayList<>();
             for (ImageStyle style : ImageStyle.values()) {
                 styles.add(drawAndHost(style));
@@ -336,7 +370,13 @@ public final class ImageGenerationWorker implements AutoCloseable {
                     .exceptionallyAsync(this::failJob, io);
             // past the deadline or after a failed style, stop the drawings still running (an HTTP
             // generator cancels its call); cancelling the derived stages would not reach them
-            result.whenComplete((outcome, error) -> drawings.forEach(drawing -> drawing.cancel(true)));
+            result.whenComplete((outcome, error) -> {
+                runs.remove(id, this);
+                drawings.forEach(drawing -> drawing.cancel(true));
+            });
+            if (abandoned) {
+                abandon(); // canceled while the drawings were being started
+            }
             return result;
         }
 
@@ -373,6 +413,9 @@ public final class ImageGenerationWorker implements AutoCloseable {
         }
 
         private Outcome completeJob() {
+            if (abandoned) {
+                return Outcome.DONE;
+            }
             Job done;
             synchronized (this) {
                 imageSets.save(
@@ -393,6 +436,10 @@ public final class ImageGenerationWorker implements AutoCloseable {
         }
 
         private Outcome failJob(Throwable error) {
+            if (abandoned) {
+                LOG.log(Level.INFO, "job {0}: stopped, it ended elsewhere", current.id());
+                return Outcome.DONE;
+            }
             Throwable cause = Async.unwrap(error);
             if (cause instanceof StoreUnavailableException) {
                 LOG.log(

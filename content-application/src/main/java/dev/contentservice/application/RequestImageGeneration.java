@@ -3,6 +3,8 @@ package dev.contentservice.application;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobInFlightException;
+import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationMissingException;
@@ -21,14 +23,26 @@ public final class RequestImageGeneration {
     private final JobRepository jobs;
     private final Clock clock;
     private final JobMetrics metrics;
+    private final JobWebhooks webhooks;
+
+    /** Without webhooks: a request naming one is refused. */
+    public RequestImageGeneration(
+            RecommendationSource recommendations, JobRepository jobs, Clock clock, JobMetrics metrics) {
+        this(recommendations, jobs, clock, metrics, JobWebhooks.NONE);
+    }
 
     @Inject
     public RequestImageGeneration(
-            RecommendationSource recommendations, JobRepository jobs, Clock clock, JobMetrics metrics) {
+            RecommendationSource recommendations,
+            JobRepository jobs,
+            Clock clock,
+            JobMetrics metrics,
+            JobWebhooks webhooks) {
         this.recommendations = Objects.requireNonNull(recommendations, "recommendations");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
     }
 
     /**
@@ -36,15 +50,40 @@ public final class RequestImageGeneration {
      * @throws dev.contentservice.domain.InvalidRecommendationException when it is unusable (CONTENT_003)
      */
     public Submission request(EventDraftId eventDraftId) {
+        return request(eventDraftId, JobOptions.DEFAULT);
+    }
+
+    /**
+     * A request with the client's options (the optional body). While the draft has a job in flight, a
+     * request with the default options is answered with that job, as the seed does; one with other
+     * options than that job's is refused rather than merged or ignored.
+     *
+     * @throws dev.contentservice.domain.WebhooksDisabledException a webhook without a signing secret
+     * @throws dev.contentservice.domain.WebhookRefusedException a webhook to a non-public address
+     * @throws JobInFlightException the draft's job in flight was asked for with other options
+     */
+    public Submission request(EventDraftId eventDraftId, JobOptions options) {
+        Objects.requireNonNull(options, "options must not be null");
+        webhooks.check(options);
         Recommendation recommendation =
                 recommendations.find(eventDraftId).orElseThrow(() -> new RecommendationMissingException(eventDraftId));
-        Job candidate = Job.create(JobId.random(), recommendation, clock);
+        Job candidate = Job.create(JobId.random(), recommendation, options, clock);
+        if (options.webhook().isPresent()) {
+            webhooks.owe(candidate); // before the job exists, so no stored job can miss its delivery
+        }
         Job job = jobs.submit(candidate);
         boolean created = job.id().equals(candidate.id());
         if (created) {
             metrics.jobCreated();
+            return new Submission(job, true);
         }
-        return new Submission(job, created);
+        if (options.webhook().isPresent()) {
+            webhooks.notOwed(candidate.id());
+        }
+        if (!options.equals(JobOptions.DEFAULT) && !options.equals(job.options())) {
+            throw new JobInFlightException(job.id());
+        }
+        return new Submission(job, false);
     }
 
     /**

@@ -24,7 +24,6 @@ import dev.contentservice.domain.contract.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,8 +67,8 @@ class EditDraftImagesTest {
                     .forEach((format, url) -> urls.computeIfAbsent(format, f -> new EnumMap<>(ImageStyle.class))
                             .put(style, url));
         }
-        Map<String, ImageSet> formats = new LinkedHashMap<>();
-        urls.forEach((format, set) -> formats.put(format.key(), new ImageSet(set)));
+        Map<PosterFormat, ImageSet> formats = new EnumMap<>(PosterFormat.class);
+        urls.forEach((format, set) -> formats.put(format, new ImageSet(set)));
         imageSets.save(
                 draft,
                 DraftImages.made(job, new ImageSet(urls.get(PosterFormat.SQUARE)), clock.instant())
@@ -97,8 +96,8 @@ class EditDraftImagesTest {
         assertThat(imageSets.latest(draft)).contains(edited);
         assertThat(edited.images().url(ImageStyle.FANCY)).endsWith(editJob + "-fancy.png");
         for (PosterFormat format : PosterFormat.values()) {
-            ImageSet before = made.formats().get(format.key());
-            ImageSet after = edited.formats().get(format.key());
+            ImageSet before = made.formats().get(format);
+            ImageSet after = edited.formats().get(format);
             assertThat(after.url(ImageStyle.FANCY)).as(format.key()).startsWith("http://cdn.test/" + editJob);
             assertThat(store.get(new ImageFileName(after.url(ImageStyle.FANCY).substring("http://cdn.test/".length()))))
                     .as(format.key())

@@ -2,32 +2,28 @@ package dev.contentservice.domain;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The latest images of a draft, as {@code content:image:{eventDraftId}} holds them: the job that made
  * them, the seed's square URLs, the URLs of further formats when they were asked for, the style the
  * owner chose (if any), when the set was made and when it was last edited.
  *
- * @param formats the URLs per format name (for example {@code portrait}), empty when only the square
- *     images were made
+ * @param formats the URLs per {@link PosterFormat} asked for (the square ones too, when asked), empty when
+ *     only the seed's square images were made
  * @param selected the style the owner chose; a new set starts without a choice
  * @param editedAt when an edit last replaced images of the set; empty when none did
  */
 public record DraftImages(
         JobId jobId,
         ImageSet images,
-        Map<String, ImageSet> formats,
+        Map<PosterFormat, ImageSet> formats,
         Optional<ImageStyle> selected,
         Instant createdAt,
         Optional<Instant> editedAt) {
-    /** A format's name: lower-case letters (it becomes part of the hash fields {@code {format}:{style}}). */
-    public static final Pattern FORMAT_NAME = Pattern.compile("[a-z]{1,16}");
-
     public DraftImages {
         Objects.requireNonNull(jobId, "jobId must not be null");
         Objects.requireNonNull(images, "images must not be null");
@@ -35,13 +31,10 @@ public record DraftImages(
         Objects.requireNonNull(selected, "selected must not be null (use Optional.empty())");
         Objects.requireNonNull(createdAt, "createdAt must not be null");
         Objects.requireNonNull(editedAt, "editedAt must not be null (use Optional.empty())");
-        TreeMap<String, ImageSet> copy = new TreeMap<>();
-        formats.forEach((name, set) -> {
-            if (name == null || !FORMAT_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("formats must be named by 1 to 16 lower-case letters, was " + name);
-            }
-            copy.put(name, Objects.requireNonNull(set, "formats must not map " + name + " to null"));
-        });
+        EnumMap<PosterFormat, ImageSet> copy = new EnumMap<>(PosterFormat.class);
+        formats.forEach((format, set) -> copy.put(
+                Objects.requireNonNull(format, "formats must not hold a null format"),
+                Objects.requireNonNull(set, "formats must not map " + format + " to null")));
         formats = Collections.unmodifiableMap(copy);
         if (editedAt.isPresent() && editedAt.get().isBefore(createdAt)) {
             throw new IllegalArgumentException("editedAt must not be before createdAt");
@@ -54,7 +47,7 @@ public record DraftImages(
     }
 
     /** The same set with the URLs of further formats. */
-    public DraftImages withFormats(Map<String, ImageSet> formats) {
+    public DraftImages withFormats(Map<PosterFormat, ImageSet> formats) {
         return new DraftImages(jobId, images, formats, selected, createdAt, editedAt);
     }
 
@@ -76,13 +69,11 @@ public record DraftImages(
         if (urls.containsKey(PosterFormat.SQUARE)) {
             square = square.with(style, urls.get(PosterFormat.SQUARE));
         }
-        TreeMap<String, ImageSet> restyled = new TreeMap<>(formats);
-        for (Map.Entry<String, ImageSet> format : formats.entrySet()) {
-            Optional<String> url = PosterFormat.fromKey(format.getKey()).map(urls::get);
-            if (url.isPresent()) {
-                restyled.put(format.getKey(), format.getValue().with(style, url.get()));
-            }
-        }
+        EnumMap<PosterFormat, ImageSet> restyled = new EnumMap<>(PosterFormat.class);
+        formats.forEach((format, set) -> {
+            String url = urls.get(format);
+            restyled.put(format, url == null ? set : set.with(style, url));
+        });
         return new DraftImages(
                 jobId, square, restyled, selected, createdAt, Optional.of(Objects.requireNonNull(at, "at")));
     }

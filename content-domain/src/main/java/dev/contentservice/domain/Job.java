@@ -17,6 +17,7 @@ import java.util.Set;
  * @param stylesDone the styles whose image is already stored (progress of a PROCESSING job)
  * @param failure present exactly when the status is FAILED
  * @param generator which generator produced the images of a COMPLETED job (for example {@code local})
+ * @param options what the client asked for beyond the draft (formats, webhook, metadata)
  */
 public record Job(
         JobId id,
@@ -27,7 +28,8 @@ public record Job(
         Recommendation recommendation,
         Set<ImageStyle> stylesDone,
         Optional<JobFailure> failure,
-        Optional<String> generator) {
+        Optional<String> generator,
+        JobOptions options) {
 
     /** The job type stored in {@code job:{jobId}}. */
     public static final String TYPE = "IMAGE_GEN";
@@ -43,6 +45,7 @@ public record Job(
         Objects.requireNonNull(recommendation, "recommendation must not be null");
         Objects.requireNonNull(failure, "failure must not be null (use Optional.empty())");
         Objects.requireNonNull(generator, "generator must not be null (use Optional.empty())");
+        Objects.requireNonNull(options, "options must not be null (use JobOptions.DEFAULT)");
         if (!recommendation.eventDraftId().equals(eventDraftId)) {
             throw new IllegalArgumentException("recommendation must belong to eventDraftId " + eventDraftId);
         }
@@ -54,8 +57,37 @@ public record Job(
                 : Collections.unmodifiableSet(EnumSet.copyOf(stylesDone));
     }
 
+    /** A job with the {@linkplain JobOptions#DEFAULT default options} (no body on the request). */
+    public Job(
+            JobId id,
+            EventDraftId eventDraftId,
+            JobStatus status,
+            Instant createdAt,
+            Instant updatedAt,
+            Recommendation recommendation,
+            Set<ImageStyle> stylesDone,
+            Optional<JobFailure> failure,
+            Optional<String> generator) {
+        this(
+                id,
+                eventDraftId,
+                status,
+                createdAt,
+                updatedAt,
+                recommendation,
+                stylesDone,
+                failure,
+                generator,
+                JobOptions.DEFAULT);
+    }
+
     /** A new PENDING job for the recommendation, stamped with the clock's instant. */
     public static Job create(JobId id, Recommendation recommendation, Clock clock) {
+        return create(id, recommendation, JobOptions.DEFAULT, clock);
+    }
+
+    /** A new PENDING job for the recommendation with the client's options. */
+    public static Job create(JobId id, Recommendation recommendation, JobOptions options, Clock clock) {
         Instant now = clock.instant();
         return new Job(
                 id,
@@ -66,7 +98,14 @@ public record Job(
                 recommendation,
                 Set.of(),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                options);
+    }
+
+    /** The job with its options replaced (an adapter reading a stored job sets them this way). */
+    public Job withOptions(JobOptions value) {
+        return new Job(
+                id, eventDraftId, status, createdAt, updatedAt, recommendation, stylesDone, failure, generator, value);
     }
 
     /** PENDING → PROCESSING. */
@@ -131,6 +170,7 @@ public record Job(
                 recommendation,
                 nextStylesDone,
                 nextFailure,
-                nextGenerator);
+                nextGenerator,
+                options);
     }
 }

@@ -14,6 +14,8 @@ public record JobFailure(String code, String detail) {
     public static final String DEADLINE = "IMAGEGEN_TIMEOUT";
     /** The images of a COMPLETED job are no longer stored. */
     public static final String IMAGES_MISSING = "IMAGES_MISSING";
+    /** The client cancelled the job ({@code DELETE /api/content/jobs/{jobId}}). */
+    public static final String CANCELED = "JOB_CANCELED";
     /** An unexpected error inside the worker. */
     public static final String INTERNAL = "INTERNAL_ERROR";
 

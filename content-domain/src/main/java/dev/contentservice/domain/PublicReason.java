@@ -11,18 +11,20 @@ import java.util.Objects;
  */
 public record PublicReason(String code, String sentence) {
     /** For a code the table does not know. */
-    public static final String GENERIC = "이미지를 만드는 중 문제가 발생했습니다";
+    public static final String GENERIC = "알 수 없는 이유로 이미지를 만들지 못했어요.";
 
+    /** The same sentences as the page's (web/app.js), so that a client sees one wording whichever it shows. */
     private static final Map<String, String> SENTENCES = Map.ofEntries(
-            Map.entry(ImageGenerationException.TIMEOUT, "이미지 생성 시간이 초과되었습니다"),
-            Map.entry(ImageGenerationException.UNAVAILABLE, "이미지 생성 서비스를 일시적으로 사용할 수 없습니다"),
-            Map.entry(ImageGenerationException.REJECTED, "이미지 생성 서비스가 요청을 거절했습니다"),
-            Map.entry(ImageGenerationException.BAD_RESPONSE, "이미지 생성 서비스의 응답을 사용할 수 없습니다"),
-            Map.entry(ImageGenerationException.INTERNAL, "이미지를 만드는 중 내부 오류가 발생했습니다"),
-            Map.entry(JobFailure.POISONED, "작업을 처리하지 못해 중단했습니다"),
-            Map.entry(JobFailure.IMAGES_MISSING, "생성된 이미지가 더 이상 보관되어 있지 않습니다"),
-            Map.entry(JobFailure.INTERNAL, "이미지를 만드는 중 내부 오류가 발생했습니다"),
-            Map.entry("JOB_CANCELED", "작업이 취소되었습니다"));
+            Map.entry(ImageGenerationException.TIMEOUT, "정해진 시간 안에 이미지를 만들지 못했어요."),
+            Map.entry(ImageGenerationException.UNAVAILABLE, "이미지를 만드는 서비스가 잠시 응답하지 않았어요."),
+            Map.entry(ImageGenerationException.REJECTED, "이미지를 만드는 서비스가 이 요청을 거절했어요. 이벤트 문구를 바꿔 다시 시도해 보세요."),
+            Map.entry(ImageGenerationException.BAD_RESPONSE, "이미지를 만드는 서비스가 알아볼 수 없는 응답을 보냈어요."),
+            Map.entry(ImageGenerationException.INTERNAL, "이미지를 만드는 중에 문제가 생겼어요."),
+            Map.entry("IMAGEGEN_RATE_LIMITED", "요청이 많아 지금은 이미지를 만들 수 없어요. 잠시 후 다시 시도해주세요."),
+            Map.entry(JobFailure.POISONED, "여러 번 시도했지만 작업을 끝내지 못했어요."),
+            Map.entry("JOB_CANCELED", "작업이 취소되었어요."),
+            Map.entry(JobFailure.IMAGES_MISSING, "완성된 이미지의 보관 기간이 지났어요."),
+            Map.entry(JobFailure.INTERNAL, "서버에서 예상하지 못한 문제가 생겼어요."));
 
     public PublicReason {
         if (code == null || code.isBlank()) {

@@ -26,7 +26,7 @@ class DraftImagesTest {
 
     @Test
     void choosing_changes_only_the_choice() {
-        DraftImages made = DraftImages.made(JobId.random(), SET, MADE).withFormats(Map.of("story", SET));
+        DraftImages made = DraftImages.made(JobId.random(), SET, MADE).withFormats(Map.of(PosterFormat.STORY, SET));
 
         DraftImages chosen = made.withSelected(ImageStyle.TRENDY);
 
@@ -37,12 +37,12 @@ class DraftImagesTest {
     }
 
     @Test
-    void format_names_are_lower_case_letters() {
+    void formats_are_kept_whatever_order_they_come_in() {
         DraftImages made = DraftImages.made(JobId.random(), SET, MADE);
 
-        assertThatThrownBy(() -> made.withFormats(Map.of("Story", SET))).hasMessageContaining("formats");
-        assertThatThrownBy(() -> made.withFormats(Map.of("story:x", SET))).hasMessageContaining("formats");
-        assertThatThrownBy(() -> made.withFormats(Map.of("", SET))).hasMessageContaining("formats");
+        DraftImages withFormats = made.withFormats(Map.of(PosterFormat.STORY, SET, PosterFormat.SQUARE, SET));
+
+        assertThat(withFormats.formats().keySet()).containsExactly(PosterFormat.SQUARE, PosterFormat.STORY);
     }
 
     @Test

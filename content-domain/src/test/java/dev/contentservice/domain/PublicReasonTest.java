@@ -26,7 +26,8 @@ class PublicReasonTest {
                     .doesNotContain("IMAGEGEN")
                     .doesNotContain("CONTENT_");
         }
-        assertThat(PublicReason.sentenceFor(ImageGenerationException.REJECTED)).isEqualTo("이미지 생성 서비스가 요청을 거절했습니다");
+        assertThat(PublicReason.sentenceFor(ImageGenerationException.REJECTED))
+                .isEqualTo("이미지를 만드는 서비스가 이 요청을 거절했어요. 이벤트 문구를 바꿔 다시 시도해 보세요.");
     }
 
     @Test

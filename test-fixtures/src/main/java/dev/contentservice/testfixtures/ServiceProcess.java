@@ -78,6 +78,15 @@ public final class ServiceProcess implements AutoCloseable {
         return send("POST", path);
     }
 
+    /** A POST with a JSON body. */
+    public HttpResponse<String> post(String path, String json) throws IOException {
+        return send("POST", path, HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    public HttpResponse<String> delete(String path) throws IOException {
+        return send("DELETE", path);
+    }
+
     /** SIGKILL: the instance dies at once, holding whatever it claimed. */
     public void kill() {
         child.kill();
@@ -101,8 +110,13 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String method, String path) throws IOException {
+        return send(method, path, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody())
+                .method(method, body)
+                .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10))
                 .build();
         try {

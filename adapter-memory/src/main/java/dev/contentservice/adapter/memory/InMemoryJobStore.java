@@ -116,7 +116,9 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
             if (stored.isEmpty() || !stored.get().status().mayBecome(next.status())) {
                 return false;
             }
-            jobs.put(next.id(), new Stored(next, jobs.get(next.id()).expiresAt()));
+            // the options are written once, at submit, as in Redis
+            Job written = next.withOptions(stored.get().options());
+            jobs.put(next.id(), new Stored(written, jobs.get(next.id()).expiresAt()));
             if (next.status().isTerminal()) {
                 inFlight.remove(next.eventDraftId(), next.id());
             }

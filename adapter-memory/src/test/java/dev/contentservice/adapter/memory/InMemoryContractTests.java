@@ -5,6 +5,7 @@ import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationSource;
+import dev.contentservice.domain.WebhookOutbox;
 import dev.contentservice.domain.contract.ImageSetRepositoryContract;
 import dev.contentservice.domain.contract.ImageStoreContract;
 import dev.contentservice.domain.contract.JobChangesContract;
@@ -13,6 +14,7 @@ import dev.contentservice.domain.contract.JobRepositoryContract;
 import dev.contentservice.domain.contract.MovableClock;
 import dev.contentservice.domain.contract.ProviderBudgetContract;
 import dev.contentservice.domain.contract.RecommendationSourceContract;
+import dev.contentservice.domain.contract.WebhookOutboxContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,14 @@ class InMemoryContractTests {
         protected Backend createBackend() {
             InMemoryJobStore store = new InMemoryJobStore(Clock.systemUTC(), Duration.ofMinutes(1));
             return new Backend(store, store);
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookOutboxContract {
+        @Override
+        protected WebhookOutbox createOutbox() {
+            return new InMemoryWebhookOutbox(Clock.systemUTC());
         }
     }
 

@@ -158,14 +158,19 @@ public final class S3ImageStore implements ImageStore, AutoCloseable {
 
     /** Whether the bucket answers a HeadBucket in a few seconds (readiness). */
     public boolean ping() {
-        return checkBucket() == BucketCheck.OK;
+        return checkBucket(PROBE_TIMEOUT) == BucketCheck.OK;
     }
 
     /** Asks the bucket whether it exists and these credentials may use it (at start and for readiness). */
     public BucketCheck checkBucket() {
+        // at start: the whole call budget, so that a slow (loaded) server is not taken for an absent one
+        return checkBucket(settings.timeout());
+    }
+
+    private BucketCheck checkBucket(Duration budget) {
         HeadBucketRequest request = HeadBucketRequest.builder()
                 .bucket(settings.bucket())
-                .overrideConfiguration(config -> config.apiCallTimeout(PROBE_TIMEOUT))
+                .overrideConfiguration(config -> config.apiCallTimeout(budget))
                 .build();
         try {
             client.headBucket(request);

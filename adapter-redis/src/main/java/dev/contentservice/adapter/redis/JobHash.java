@@ -5,8 +5,12 @@ import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobMetadata;
+import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.WebhookTarget;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +25,8 @@ import java.util.stream.Collectors;
  * A job as the fields of its hash {@code job:{jobId}}: the SPEC's {@code status}, {@code eventDraftId},
  * {@code type}, {@code createdAt} (ISO-8601 UTC) and this service's {@code updatedAt}, {@code
  * recommendation} (the JSON snapshot), {@code stylesDone} (comma-separated style keys), {@code errorCode},
- * {@code generator} and {@code attempts} (kept by the queue). The failure detail lives in {@code
+ * {@code generator} and {@code attempts} (kept by the queue), and the client's options written once at
+ * submit: {@code formats} (comma-separated), {@code webhook} and {@code metadata} (JSON) when given. The failure detail lives in {@code
  * job:{jobId}:error}.
  */
 final class JobHash {
@@ -35,6 +40,9 @@ final class JobHash {
     static final String ERROR_CODE = "errorCode";
     static final String GENERATOR = "generator";
     static final String ATTEMPTS = "attempts";
+    static final String FORMATS = "formats";
+    static final String WEBHOOK = "webhook";
+    static final String METADATA = "metadata";
 
     private JobHash() {}
 
@@ -48,6 +56,10 @@ final class JobHash {
         fields.putAll(mutableFields(job));
         fields.put(RECOMMENDATION, RecommendationJson.write(job.recommendation()));
         fields.put(ATTEMPTS, "0");
+        fields.put(
+                FORMATS, job.options().formats().stream().map(PosterFormat::key).collect(Collectors.joining(",")));
+        job.options().webhook().ifPresent(webhook -> fields.put(WEBHOOK, webhook.toString()));
+        job.options().metadata().ifPresent(metadata -> fields.put(METADATA, metadata.json()));
         return fields;
     }
 
@@ -94,11 +106,38 @@ final class JobHash {
             Optional<String> generator = status == JobStatus.COMPLETED
                     ? Optional.ofNullable(fields.get(GENERATOR)).filter(g -> !g.isBlank())
                     : Optional.empty();
-            return new Job(id, draft, status, createdAt, updatedAt, recommendation, styles(fields), failure, generator);
+            return new Job(
+                    id,
+                    draft,
+                    status,
+                    createdAt,
+                    updatedAt,
+                    recommendation,
+                    styles(fields),
+                    failure,
+                    generator,
+                    options(fields));
         } catch (RuntimeException e) {
             throw new IllegalStateException(
                     "job:" + id + " is not a job hash this service wrote: " + e.getMessage(), e);
         }
+    }
+
+    /** The options written at submit; a hash without them (written before they existed) has the defaults. */
+    private static JobOptions options(Map<String, String> fields) {
+        Set<PosterFormat> formats = EnumSet.noneOf(PosterFormat.class);
+        for (String key : fields.getOrDefault(FORMATS, "").split(",")) {
+            PosterFormat.fromKey(key.strip()).ifPresent(formats::add);
+        }
+        if (formats.isEmpty()) {
+            formats = JobOptions.DEFAULT.formats();
+        }
+        Optional<WebhookTarget> webhook =
+                Optional.ofNullable(fields.get(WEBHOOK)).flatMap(WebhookTarget::parse);
+        Optional<JobMetadata> metadata = Optional.ofNullable(fields.get(METADATA))
+                .filter(m -> !m.isBlank())
+                .map(JobMetadata::of);
+        return new JobOptions(formats, webhook, metadata);
     }
 
     private static Set<ImageStyle> styles(Map<String, String> fields) {

@@ -21,6 +21,9 @@ final class Keys {
      */
     static final String JOB_CHANGES = "content:job-changes";
 
+    /** The webhooks owed: a sorted set of job ids scored by the epoch millisecond their next step is due. */
+    static final String WEBHOOKS = "content:webhooks";
+
     /** Lua scripts build job keys from ids with this prefix; keep them in step. */
     static final String JOB_PREFIX = "job:";
 
@@ -44,6 +47,10 @@ final class Keys {
 
     static String inFlight(EventDraftId draft) {
         return "content:inflight:" + draft.value();
+    }
+
+    static String webhook(JobId id) {
+        return "content:webhook:" + id;
     }
 
     static String file(ImageFileName name) {

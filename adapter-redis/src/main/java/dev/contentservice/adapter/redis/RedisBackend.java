@@ -6,6 +6,7 @@ import dev.contentservice.domain.JobChanges;
 import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
+import dev.contentservice.domain.WebhookOutbox;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class RedisBackend implements AutoCloseable {
     private final RedisImageSetRepository imageSets;
     private final RedisImageStore imageStore;
     private final RedisJobChanges changes;
+    private final RedisWebhookOutbox webhooks;
 
     private RedisBackend(RedisSettings settings, Redis redis, String consumer) {
         this.settings = settings;
@@ -45,6 +47,7 @@ public final class RedisBackend implements AutoCloseable {
         this.imageSets = new RedisImageSetRepository(redis);
         this.imageStore = new RedisImageStore(redis);
         this.changes = new RedisJobChanges(settings);
+        this.webhooks = new RedisWebhookOutbox(redis);
     }
 
     /** Opens a backend with a fresh, unique queue consumer name. */
@@ -73,6 +76,11 @@ public final class RedisBackend implements AutoCloseable {
      */
     public JobChanges jobChanges() {
         return changes;
+    }
+
+    /** The webhooks owed to clients, shared by every instance (another delivers what a dead one owed). */
+    public WebhookOutbox webhookOutbox() {
+        return webhooks;
     }
 
     public JobQueue jobQueue() {

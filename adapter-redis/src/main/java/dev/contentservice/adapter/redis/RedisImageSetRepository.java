@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Image sets in {@code content:image:{eventDraftId}} hashes: the seed's fields {@code simple}, {@code
@@ -48,7 +47,7 @@ final class RedisImageSetRepository implements ImageSetRepository {
         List<String> args = new ArrayList<>();
         args.add(Long.toString(ImageSet.TTL.toMillis()));
         addUrls(args, "", images.images());
-        images.formats().forEach((format, set) -> addUrls(args, format + ":", set));
+        images.formats().forEach((format, set) -> addUrls(args, format.key() + ":", set));
         args.add(JOB_ID);
         args.add(images.jobId().toString());
         args.add(CREATED_AT);
@@ -139,15 +138,9 @@ final class RedisImageSetRepository implements ImageSetRepository {
         if (images.isEmpty() || jobId.isEmpty() || createdAt.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, ImageSet> formats = new TreeMap<>();
-        for (String field : fields.keySet()) {
-            int colon = field.indexOf(':');
-            if (colon > 0) {
-                String format = field.substring(0, colon);
-                if (DraftImages.FORMAT_NAME.matcher(format).matches() && !formats.containsKey(format)) {
-                    urls(fields, format + ":").ifPresent(set -> formats.put(format, set));
-                }
-            }
+        Map<PosterFormat, ImageSet> formats = new EnumMap<>(PosterFormat.class);
+        for (PosterFormat format : PosterFormat.values()) {
+            urls(fields, format.key() + ":").ifPresent(set -> formats.put(format, set));
         }
         Optional<Instant> editedAt = instant(fields.get(EDITED_AT)).filter(at -> !at.isBefore(createdAt.get()));
         return Optional.of(new DraftImages(

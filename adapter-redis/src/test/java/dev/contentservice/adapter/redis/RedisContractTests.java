@@ -5,12 +5,14 @@ import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationSource;
+import dev.contentservice.domain.WebhookOutbox;
 import dev.contentservice.domain.contract.ImageSetRepositoryContract;
 import dev.contentservice.domain.contract.ImageStoreContract;
 import dev.contentservice.domain.contract.JobChangesContract;
 import dev.contentservice.domain.contract.JobQueueContract;
 import dev.contentservice.domain.contract.JobRepositoryContract;
 import dev.contentservice.domain.contract.RecommendationSourceContract;
+import dev.contentservice.domain.contract.WebhookOutboxContract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +52,17 @@ class RedisContractTests {
         @Override
         protected void letTimePass(Duration duration) {
             REDIS.letTimePass(duration);
+        }
+    }
+
+    @Nested
+    class Webhooks extends WebhookOutboxContract {
+        @Override
+        protected WebhookOutbox createOutbox() {
+            try (RedisClient client = RedisClient.create(REDIS.url())) {
+                client.del(Keys.WEBHOOKS); // a fresh, empty outbox
+            }
+            return backend(RedisSettings.DEFAULT_LEASE).webhookOutbox();
         }
     }
 

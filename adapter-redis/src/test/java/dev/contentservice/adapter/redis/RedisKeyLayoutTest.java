@@ -13,6 +13,7 @@ import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue.Claim;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.contract.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +136,7 @@ class RedisKeyLayoutTest {
                 .save(
                         draft,
                         DraftImages.made(JobId.random(), square, Instant.parse("2026-03-01T09:00:00Z"))
-                                .withFormats(Map.of("square", square, "story", story)));
+                                .withFormats(Map.of(PosterFormat.SQUARE, square, PosterFormat.STORY, story)));
 
         String key = "content:image:" + draft.value();
         assertThat(inspect.hget(key, "story:fancy")).isEqualTo("http://x/f-story.png");

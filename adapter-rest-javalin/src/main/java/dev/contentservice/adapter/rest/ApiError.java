@@ -4,9 +4,13 @@ import dev.contentservice.domain.DraftImagesNotFoundException;
 import dev.contentservice.domain.InvalidEventDraftIdException;
 import dev.contentservice.domain.InvalidImageEditException;
 import dev.contentservice.domain.InvalidRecommendationException;
+import dev.contentservice.domain.JobFinishedException;
+import dev.contentservice.domain.JobInFlightException;
 import dev.contentservice.domain.JobNotFoundException;
 import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.StoreUnavailableException;
+import dev.contentservice.domain.WebhookRefusedException;
+import dev.contentservice.domain.WebhooksDisabledException;
 import java.util.Objects;
 
 /**
@@ -38,6 +42,18 @@ record ApiError(int status, String code, String message) {
             new ApiError(400, InvalidImageEditException.EMPTY_EDIT, "바꿀 문구나 색상을 하나 이상 보내주세요");
     static final ApiError STORE_UNAVAILABLE =
             new ApiError(503, StoreUnavailableException.CODE, "일시적으로 서비스를 이용할 수 없습니다");
+
+    static final ApiError INVALID_GENERATE_BODY =
+            new ApiError(400, "CONTENT_005", "요청 본문은 formats, webhook, metadata만 담은 JSON 객체여야 합니다");
+    static final ApiError UNKNOWN_FORMAT =
+            new ApiError(400, "CONTENT_006", "formats는 square, portrait, story 중에서 골라야 합니다");
+    static final ApiError METADATA_TOO_LARGE = new ApiError(400, "CONTENT_007", "metadata는 1KB 이하의 JSON 객체여야 합니다");
+    static final ApiError INVALID_WEBHOOK =
+            new ApiError(400, WebhookRefusedException.CODE, "webhook은 공개 주소의 http(s) URL이어야 합니다");
+    static final ApiError WEBHOOKS_DISABLED =
+            new ApiError(400, WebhooksDisabledException.CODE, "이 서비스에는 webhook이 설정되어 있지 않습니다");
+    static final ApiError JOB_IN_FLIGHT = new ApiError(409, JobInFlightException.CODE, "이 초안은 다른 옵션으로 이미 생성 중입니다");
+    static final ApiError JOB_FINISHED = new ApiError(409, JobFinishedException.CODE, "이미 끝난 Job은 취소할 수 없습니다");
 
     static final ApiError BAD_REQUEST = new ApiError(400, "BAD_REQUEST", "잘못된 요청입니다");
     static final ApiError INVALID_WAIT = new ApiError(400, "BAD_REQUEST", "wait는 0~30 사이의 정수(초)여야 합니다");

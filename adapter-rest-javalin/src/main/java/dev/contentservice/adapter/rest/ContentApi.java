@@ -1,6 +1,7 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.CancelJob;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobStatusView;
 import dev.contentservice.application.ReadJobStatus;
@@ -12,6 +13,7 @@ import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobNotFoundException;
+import dev.contentservice.domain.JobOptions;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -27,6 +29,7 @@ import java.util.Optional;
 final class ContentApi {
     static final String GENERATE_PATH = "/api/content/images/{eventDraftId}/generate";
     static final String STATUS_PATH = "/api/content/jobs/{jobId}/status";
+    static final String JOB_PATH = "/api/content/jobs/{jobId}";
     static final String EVENTS_PATH = "/api/content/jobs/{jobId}/events";
     static final String IMAGE_FILE_PATH = ContentHttpServer.IMAGE_FILES_PATH + "{name}";
 
@@ -39,6 +42,7 @@ final class ContentApi {
     private final JobDurationEstimator estimates;
     private final ImageStore images;
     private final int retryAfterWhenUnknown;
+    private final Optional<CancelJob> cancels;
 
     /**
      * @param retryAfterWhenUnknown the {@code Retry-After} while no job completed yet to estimate from
@@ -50,6 +54,18 @@ final class ContentApi {
             JobDurationEstimator estimates,
             ImageStore images,
             int retryAfterWhenUnknown) {
+        this(requests, statuses, awaits, estimates, images, retryAfterWhenUnknown, Optional.empty());
+    }
+
+    ContentApi(
+            RequestImageGeneration requests,
+            ReadJobStatus statuses,
+            AwaitJobStatus awaits,
+            JobDurationEstimator estimates,
+            ImageStore images,
+            int retryAfterWhenUnknown,
+            Optional<CancelJob> cancels) {
+        this.cancels = Objects.requireNonNull(cancels, "cancels");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.statuses = Objects.requireNonNull(statuses, "statuses");
         this.awaits = Objects.requireNonNull(awaits, "awaits");
@@ -68,8 +84,9 @@ final class ContentApi {
 
     void generate(Context ctx) {
         EventDraftId draft = EventDraftId.of(ctx.pathParam("eventDraftId"));
+        JobOptions options = GenerateBody.parse(ctx.bodyAsBytes());
 
-        Job job = requests.request(draft).job();
+        Job job = requests.request(draft, options).job();
 
         ctx.header("Location", statusLocation(job));
         ctx.header("Retry-After", retryAfter(job));
@@ -92,6 +109,17 @@ final class ContentApi {
         }
         Duration waitFor = Duration.ofSeconds(wait.get().seconds());
         ctx.future(() -> awaits.await(rawJobId, waitFor).thenAccept(view -> writeStatus(ctx, view)));
+    }
+
+    /** Cancels a PENDING or PROCESSING job: 200 with its FAILED status (reason {@code JOB_CANCELED}). */
+    void cancel(Context ctx) {
+        CancelJob cancel = cancels.orElseThrow(() -> new HttpProblem(ApiError.METHOD_NOT_ALLOWED));
+        JobStatusView canceled = cancel.cancel(ctx.pathParam("jobId"));
+        json(ctx.status(200), JobResponses.status(canceled));
+    }
+
+    boolean cancels() {
+        return cancels.isPresent();
     }
 
     private void writeStatus(Context ctx, JobStatusView view) {

@@ -1,6 +1,7 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.CancelJob;
 import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadDraftImages;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -71,6 +73,33 @@ public final class ContentHttpServer implements AutoCloseable {
             ChooseStyle chooseStyle,
             Supplier<Map<String, Boolean>> readiness,
             Supplier<String> metricsScrape) {
+        this(
+                settings,
+                requestImageGeneration,
+                readJobStatus,
+                awaitJobStatus,
+                estimates,
+                imageStore,
+                readDraftImages,
+                chooseStyle,
+                readiness,
+                metricsScrape,
+                Optional.empty());
+    }
+
+    /** @param cancelJob answers {@code DELETE /api/content/jobs/{jobId}}; without it that route is absent */
+    public ContentHttpServer(
+            HttpSettings settings,
+            RequestImageGeneration requestImageGeneration,
+            ReadJobStatus readJobStatus,
+            AwaitJobStatus awaitJobStatus,
+            JobDurationEstimator estimates,
+            ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
+            Supplier<Map<String, Boolean>> readiness,
+            Supplier<String> metricsScrape,
+            Optional<CancelJob> cancelJob) {
         this.settings = Objects.requireNonNull(settings, "settings");
         ContentApi content = new ContentApi(
                 requestImageGeneration,
@@ -78,7 +107,8 @@ public final class ContentHttpServer implements AutoCloseable {
                 awaitJobStatus,
                 estimates,
                 imageStore,
-                settings.retryAfterSeconds());
+                settings.retryAfterSeconds(),
+                cancelJob);
         DraftImagesApi draftImages = new DraftImagesApi(readDraftImages, chooseStyle);
         OperationsApi operations = new OperationsApi(readiness, metricsScrape);
         this.operations = operations;
@@ -153,7 +183,7 @@ public final class ContentHttpServer implements AutoCloseable {
 
     /** Every route of the API (each GET also answers HEAD); the OpenAPI test checks they are all documented. */
     static List<Route> routes(ContentApi content, DraftImagesApi draftImages, OperationsApi operations) {
-        return List.of(
+        List<Route> routes = new java.util.ArrayList<>(List.of(
                 new Route(HandlerType.POST, ContentApi.GENERATE_PATH, content::generate),
                 new Route(HandlerType.GET, DraftImagesApi.DRAFT_IMAGES_PATH, draftImages::read),
                 new Route(HandlerType.PUT, DraftImagesApi.SELECTION_PATH, draftImages::choose),
@@ -163,7 +193,11 @@ public final class ContentHttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, OperationsApi.LIVE_PATH, operations::live),
                 new Route(HandlerType.GET, OperationsApi.READY_PATH, operations::ready),
                 new Route(HandlerType.GET, OperationsApi.METRICS_PATH, operations::metrics),
-                new Route(HandlerType.GET, OperationsApi.OPENAPI_PATH, operations::openApi));
+                new Route(HandlerType.GET, OperationsApi.OPENAPI_PATH, operations::openApi)));
+        if (content.cancels()) {
+            routes.add(new Route(HandlerType.DELETE, ContentApi.JOB_PATH, content::cancel));
+        }
+        return List.copyOf(routes);
     }
 
     record Route(HandlerType method, String path, Handler handler) {}

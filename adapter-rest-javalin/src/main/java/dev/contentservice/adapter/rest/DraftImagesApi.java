@@ -82,7 +82,7 @@ final class DraftImagesApi {
 
     static Body body(EventDraftId draft, DraftImages images) {
         Map<String, Map<String, String>> formats = new LinkedHashMap<>();
-        images.formats().forEach((name, set) -> formats.put(name, urls(set)));
+        images.formats().forEach((format, set) -> formats.put(format.key(), urls(set)));
         return new Body(
                 draft.value(),
                 images.jobId().toString(),

@@ -4,9 +4,13 @@ import dev.contentservice.domain.ContentException;
 import dev.contentservice.domain.DraftImagesNotFoundException;
 import dev.contentservice.domain.InvalidEventDraftIdException;
 import dev.contentservice.domain.InvalidRecommendationException;
+import dev.contentservice.domain.JobFinishedException;
+import dev.contentservice.domain.JobInFlightException;
 import dev.contentservice.domain.JobNotFoundException;
 import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.StoreUnavailableException;
+import dev.contentservice.domain.WebhookRefusedException;
+import dev.contentservice.domain.WebhooksDisabledException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -91,6 +95,18 @@ final class ErrorResponder {
         }
         if (failure instanceof JobNotFoundException) {
             return ApiError.JOB_NOT_FOUND;
+        }
+        if (failure instanceof WebhookRefusedException) {
+            return ApiError.INVALID_WEBHOOK;
+        }
+        if (failure instanceof WebhooksDisabledException) {
+            return ApiError.WEBHOOKS_DISABLED;
+        }
+        if (failure instanceof JobInFlightException) {
+            return ApiError.JOB_IN_FLIGHT;
+        }
+        if (failure instanceof JobFinishedException) {
+            return ApiError.JOB_FINISHED;
         }
         if (failure instanceof DraftImagesNotFoundException) {
             return ApiError.DRAFT_IMAGES_NOT_FOUND;

@@ -1,5 +1,7 @@
 package dev.contentservice.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentservice.application.JobStatusView;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
@@ -21,16 +23,35 @@ final class JobResponses {
     record Accepted(String jobId, String status, String message) {}
 
     /** PENDING and PROCESSING, both reported as PROCESSING; with the styles already drawn. */
-    record InProgress(String jobId, String status, String message, Progress progress) {}
+    record InProgress(
+            String jobId,
+            String status,
+            String message,
+            Progress progress,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata) {}
 
     record Progress(List<String> done, int total) {}
 
     /** A server-sent event: one more style is drawn. */
     record StyleDone(String jobId, String status, String style, Progress progress) {}
 
-    record Completed(String jobId, String status, Map<String, String> imageUrls, String generator) {}
+    record Completed(
+            String jobId,
+            String status,
+            Map<String, String> imageUrls,
+            String generator,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata) {}
 
-    record Failed(String jobId, String status, String error, String message, Reason reason) {}
+    record Failed(
+            String jobId,
+            String status,
+            String error,
+            String message,
+            Reason reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata) {}
+
+    /** A webhook's body: the event type, when it happened, and the job's status body. */
+    record WebhookEvent(String type, String timestamp, Object data) {}
 
     /** The machine code and the fixed Korean sentence for it; the stored detail stays in the log and store. */
     record Reason(String code, String detail) {}
@@ -41,20 +62,22 @@ final class JobResponses {
 
     static Object status(JobStatusView view) {
         String jobId = view.job().id().toString();
+        JsonNode metadata = GenerateBody.tree(view.job().options().metadata()).orElse(null);
         if (view instanceof JobStatusView.Completed completed) {
             Map<String, String> urls = new LinkedHashMap<>();
             for (ImageStyle style : ImageStyle.values()) {
                 urls.put(style.key(), completed.images().url(style));
             }
             return new Completed(
-                    jobId, "COMPLETED", urls, completed.job().generator().orElse("unknown"));
+                    jobId, "COMPLETED", urls, completed.job().generator().orElse("unknown"), metadata);
         }
         if (view instanceof JobStatusView.Failed failed) {
             PublicReason why = PublicReason.of(failed.failure());
-            return new Failed(jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.sentence()));
+            return new Failed(
+                    jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.sentence()), metadata);
         }
         return new InProgress(
-                jobId, "PROCESSING", IN_PROGRESS_MESSAGE, progress(view.job().stylesDone()));
+                jobId, "PROCESSING", IN_PROGRESS_MESSAGE, progress(view.job().stylesDone()), metadata);
     }
 
     static Progress progress(Set<ImageStyle> done) {

@@ -7,6 +7,7 @@ import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.contract.Fixtures;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,7 @@ class DraftImagesEndpointTest {
 
     @Test
     void further_formats_are_listed_per_format() {
-        DraftImages images = stored().withFormats(Map.of("story", ImageSet.of("s9", "f9", "t9")));
+        DraftImages images = stored().withFormats(Map.of(PosterFormat.STORY, ImageSet.of("s9", "f9", "t9")));
         server.imageSets.save(DRAFT, images);
 
         RunningServer.Answer answer = server.get("/api/content/images/sample-1");

@@ -133,9 +133,12 @@ class ErrorAnswersTest {
     @Test
     void body_within_the_limit_is_accepted() {
         server.recommendations.store("sample-1");
+        String json = "{\"metadata\":{}}";
 
-        RunningServer.Answer answer = server.send("POST", "/api/content/images/sample-1/generate", "x".repeat((int)
-                        HttpSettings.DEFAULT_MAX_REQUEST_BODY_BYTES));
+        RunningServer.Answer answer = server.send(
+                "POST",
+                "/api/content/images/sample-1/generate",
+                json + " ".repeat((int) HttpSettings.DEFAULT_MAX_REQUEST_BODY_BYTES - json.length()));
 
         assertThat(answer.status()).isEqualTo(202);
     }

@@ -129,12 +129,13 @@ class GenerateEndpointTest {
     }
 
     @Test
-    void request_body_is_ignored_even_when_it_is_malformed_json() {
+    void malformed_json_body_is_refused_not_silently_ignored() {
         server.recommendations.store("sample-1");
 
         RunningServer.Answer answer = server.send("POST", "/api/content/images/sample-1/generate", "{\"oops\": [1, 2,");
 
-        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code")).isEqualTo("CONTENT_005");
     }
 
     @Test

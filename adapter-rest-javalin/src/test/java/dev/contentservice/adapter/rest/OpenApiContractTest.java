@@ -21,6 +21,7 @@ import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.contract.Fixtures;
 import java.io.IOException;
 import java.time.Clock;
@@ -73,6 +74,26 @@ class OpenApiContractTest {
         });
         add(all, "POST", generate, 400, s -> s.post("/api/content/images/bad!id/generate"));
         add(all, "POST", generate, 404, s -> s.post("/api/content/images/nobody/generate"));
+        add(all, "POST", generate, 202, s -> {
+            s.recommendations.store("sample-1");
+            return s.send(
+                    "POST",
+                    "/api/content/images/sample-1/generate",
+                    "{\"formats\":[\"square\",\"story\"],\"metadata\":{\"orderId\":\"A-17\"}}");
+        });
+        add(all, "POST", generate, 400, s -> {
+            s.recommendations.store("sample-1");
+            return s.send("POST", "/api/content/images/sample-1/generate", "{\"size\":\"1024x1024\"}");
+        });
+        add(all, "POST", generate, 400, s -> {
+            s.recommendations.store("sample-1");
+            return s.send("POST", "/api/content/images/sample-1/generate", "{\"webhook\":\"https://example.com/h\"}");
+        });
+        add(all, "POST", generate, 409, s -> {
+            s.recommendations.store("sample-1");
+            s.post("/api/content/images/sample-1/generate");
+            return s.send("POST", "/api/content/images/sample-1/generate", "{\"metadata\":{\"other\":true}}");
+        });
         add(all, "POST", generate, 405, s -> s.get("/api/content/images/sample-1/generate"));
         add(
                 all,
@@ -123,6 +144,21 @@ class OpenApiContractTest {
             s.jobs.goDown();
             return s.get("/api/content/jobs/" + JobId.random() + "/status");
         });
+        String jobRoute = "/api/content/jobs/{jobId}";
+        add(all, "DELETE", jobRoute, 200, s -> s.send("DELETE", jobPath(stored(s, j -> j.start(CLOCK))), ""));
+        add(all, "DELETE", jobRoute, 404, s -> s.send("DELETE", "/api/content/jobs/" + JobId.random(), ""));
+        add(all, "DELETE", jobRoute, 404, s -> s.send("DELETE", "/api/content/jobs/not-a-uuid", ""));
+        add(all, "DELETE", jobRoute, 405, s -> s.get("/api/content/jobs/" + JobId.random()));
+        add(
+                all,
+                "DELETE",
+                jobRoute,
+                409,
+                s -> s.send("DELETE", jobPath(stored(s, j -> j.start(CLOCK).complete("local", CLOCK))), ""));
+        add(all, "DELETE", jobRoute, 503, s -> {
+            s.jobs.goDown();
+            return s.send("DELETE", "/api/content/jobs/" + JobId.random(), "");
+        });
         String events = "/api/content/jobs/{jobId}/events";
         add(all, "GET", events, 200, s -> {
             Job job = stored(s, j -> j.start(CLOCK).complete("local", CLOCK));
@@ -159,7 +195,7 @@ class OpenApiContractTest {
         });
         add(all, "GET", draftImages, 200, s -> {
             DraftImages images = storeDraftImages(s, "sample-1")
-                    .withFormats(Map.of("portrait", ImageSet.of("p1", "p2", "p3")))
+                    .withFormats(Map.of(PosterFormat.PORTRAIT, ImageSet.of("p1", "p2", "p3")))
                     .withSelected(ImageStyle.FANCY)
                     .withEditedAt(CLOCK.instant().plusSeconds(60));
             s.imageSets.save(EventDraftId.of("sample-1"), images);
@@ -243,6 +279,10 @@ class OpenApiContractTest {
         return job;
     }
 
+    private static String jobPath(Job job) {
+        return "/api/content/jobs/" + job.id();
+    }
+
     private static DraftImages storeDraftImages(RunningServer s, String draft) {
         DraftImages images = Fixtures.madeBy(JobId.random(), ImageSet.of("u1", "u2", "u3"));
         s.imageSets.save(EventDraftId.of(draft), images);
@@ -307,7 +347,9 @@ class OpenApiContractTest {
                 server.awaits,
                 server.estimates,
                 server.images,
-                2);
+                2,
+                java.util.Optional.of(new dev.contentservice.application.CancelJob(
+                        server.jobs, CLOCK, JobMetrics.NONE, dev.contentservice.application.JobWebhooks.NONE)));
         DraftImagesApi draftImages =
                 new DraftImagesApi(new ReadDraftImages(server.imageSets), new ChooseStyle(server.imageSets));
         OperationsApi operations = new OperationsApi(Map::of, () -> "");

@@ -1,9 +1,11 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.application.AwaitJobStatus;
+import dev.contentservice.application.CancelJob;
 import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
+import dev.contentservice.application.JobWebhooks;
 import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
@@ -25,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,7 +84,8 @@ final class RunningServer implements AutoCloseable {
                 new ReadDraftImages(imageSets),
                 new ChooseStyle(imageSets),
                 () -> readiness.get(),
-                () -> metrics.get().get());
+                () -> metrics.get().get(),
+                Optional.of(new CancelJob(jobs, CLOCK, JobMetrics.NONE, JobWebhooks.NONE)));
         port = server.start();
     }
 

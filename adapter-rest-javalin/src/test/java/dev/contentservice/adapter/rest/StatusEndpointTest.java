@@ -90,7 +90,7 @@ class StatusEndpointTest {
         assertThat(answer.text())
                 .isEqualTo("{\"jobId\":\"" + job.id() + "\",\"status\":\"FAILED\",\"error\":\"이미지 생성 실패\","
                         + "\"message\":\"다시 시도해주세요\",\"reason\":{\"code\":\"IMAGEGEN_TIMEOUT\","
-                        + "\"detail\":\"이미지 생성 시간이 초과되었습니다\"}}");
+                        + "\"detail\":\"정해진 시간 안에 이미지를 만들지 못했어요.\"}}");
         assertThat(answer.text()).doesNotContain("the 5 minute deadline passed");
         assertThat(answer.header("Retry-After")).isNull();
     }

@@ -75,7 +75,13 @@ public abstract class ImageSetRepositoryContract {
     void further_formats_and_the_edit_time_are_kept() {
         EventDraftId draft = Fixtures.uniqueDraft();
         DraftImages images = made("a")
-                .withFormats(Map.of("square", set("a"), "portrait", set("a-portrait"), "story", set("a-story")))
+                .withFormats(Map.of(
+                        PosterFormat.SQUARE,
+                        set("a"),
+                        PosterFormat.PORTRAIT,
+                        set("a-portrait"),
+                        PosterFormat.STORY,
+                        set("a-story")))
                 .withEditedAt(MADE_AT.plusSeconds(30));
 
         imageSets.save(draft, images);
@@ -95,7 +101,7 @@ public abstract class ImageSetRepositoryContract {
     @Test
     void regenerated_image_set_replaces_the_old_one() {
         EventDraftId draft = Fixtures.uniqueDraft();
-        imageSets.save(draft, made("old").withFormats(Map.of("story", set("old-story"))));
+        imageSets.save(draft, made("old").withFormats(Map.of(PosterFormat.STORY, set("old-story"))));
         DraftImages regenerated = made("new");
 
         imageSets.save(draft, regenerated);
@@ -205,7 +211,8 @@ public abstract class ImageSetRepositoryContract {
     @Test
     void an_edit_points_one_style_at_its_new_images_in_every_format_and_keeps_the_rest() {
         EventDraftId draft = Fixtures.uniqueDraft();
-        DraftImages images = made("a").withFormats(Map.of("square", set("a"), "story", set("a-story")));
+        DraftImages images =
+                made("a").withFormats(Map.of(PosterFormat.SQUARE, set("a"), PosterFormat.STORY, set("a-story")));
         imageSets.save(draft, images);
         imageSets.select(draft, ImageStyle.TRENDY);
         Instant editedAt = MADE_AT.plusSeconds(90);
@@ -226,13 +233,13 @@ public abstract class ImageSetRepositoryContract {
         DraftImages latest = imageSets.latest(draft).orElseThrow();
         assertThat(edited).contains(latest);
         assertThat(latest.images().url(ImageStyle.FANCY)).isEqualTo("http://localhost/files/e-fancy.png");
-        assertThat(latest.formats().get("square").url(ImageStyle.FANCY))
+        assertThat(latest.formats().get(PosterFormat.SQUARE).url(ImageStyle.FANCY))
                 .isEqualTo("http://localhost/files/e-fancy.png");
-        assertThat(latest.formats().get("story").url(ImageStyle.FANCY))
+        assertThat(latest.formats().get(PosterFormat.STORY).url(ImageStyle.FANCY))
                 .isEqualTo("http://localhost/files/e-fancy-story.png");
-        assertThat(latest.formats()).doesNotContainKey("portrait");
+        assertThat(latest.formats()).doesNotContainKey(PosterFormat.PORTRAIT);
         assertThat(latest.images().url(ImageStyle.SIMPLE)).isEqualTo(set("a").url(ImageStyle.SIMPLE));
-        assertThat(latest.formats().get("story").url(ImageStyle.TRENDY))
+        assertThat(latest.formats().get(PosterFormat.STORY).url(ImageStyle.TRENDY))
                 .isEqualTo(set("a-story").url(ImageStyle.TRENDY));
         assertThat(latest.selected()).contains(ImageStyle.TRENDY);
         assertThat(latest.editedAt()).contains(editedAt);

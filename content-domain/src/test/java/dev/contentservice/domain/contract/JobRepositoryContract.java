@@ -8,8 +8,12 @@ import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.JobMetadata;
+import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.PosterFormat;
+import dev.contentservice.domain.WebhookTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,6 +57,25 @@ public abstract class JobRepositoryContract {
 
         assertThat(answer).isEqualTo(job);
         assertThat(jobs.find(job.id())).contains(job);
+    }
+
+    @Test
+    void options_of_a_job_are_found_with_it_and_kept_by_its_updates() {
+        JobOptions options = JobOptions.DEFAULT
+                .withFormats(Set.of(PosterFormat.SQUARE, PosterFormat.STORY))
+                .withWebhook(WebhookTarget.parse("https://hooks.example.com/content?id=7")
+                        .orElseThrow())
+                .withMetadata(JobMetadata.of("{\"orderId\":\"A-17\",\"메모\":\"봄 ☕\"}"));
+        Job job = Job.create(JobId.random(), Fixtures.recommendation(Fixtures.uniqueDraft()), options, CLOCK);
+        jobs.submit(job);
+
+        Job started = job.start(CLOCK);
+        jobs.update(started);
+        jobs.update(started.fail(JobFailure.of(JobFailure.CANCELED, "canceled"), CLOCK));
+
+        Job found = jobs.find(job.id()).orElseThrow();
+        assertThat(found.options()).isEqualTo(options);
+        assertThat(found.failure().orElseThrow().code()).isEqualTo(JobFailure.CANCELED);
     }
 
     @Test
