@@ -55,9 +55,13 @@ final class ApplicationModule extends AbstractModule {
             ChooseStyle chooseStyle,
             Map<String, BooleanSupplier> probes,
             Map<String, Supplier<Object>> details,
-            PrometheusMeterRegistry registry) {
+            PrometheusMeterRegistry registry,
+            ServiceMetrics metrics) {
         ContentHttpServer server = new ContentHttpServer(
-                HttpSettings.onPort(config.httpPort()),
+                HttpSettings.onPort(config.httpPort())
+                        .withHost(config.ops().httpHost())
+                        .withApiKeys(config.ops().apiKeys(), config.ops().opsRequireKey())
+                        .withCorsOrigins(config.ops().corsOrigins()),
                 requestImageGeneration,
                 readJobStatus,
                 awaitJobStatus,
@@ -71,7 +75,8 @@ final class ApplicationModule extends AbstractModule {
                     return states;
                 },
                 registry::scrape,
-                Optional.of(cancelJob));
+                Optional.of(cancelJob),
+                metrics::requestFinished);
         return server.readinessDetail(() -> {
             Map<String, Object> detail = new LinkedHashMap<>();
             details.forEach((name, supplier) -> detail.put(name, supplier.get()));

@@ -26,6 +26,7 @@ import java.util.Properties;
  * @param maxInFlightJobs {@code CONTENT_WORKER_MAX_JOBS}, 256: jobs one instance works on at once
  * @param samples {@code CONTENT_SAMPLES}: preload the sample recommendations; default true in memory,
  *     false with Redis
+ * @param ops exposure, access, logging and the worker's claim budget ({@link OpsConfig})
  * @param variables every {@code CONTENT_*} setting as read (environment over system properties), for
  *     the adapters' own tuning settings (for example {@code CONTENT_IMAGEGEN_MAX_RETRIES})
  */
@@ -41,6 +42,7 @@ public record ContentConfig(
         Duration lease,
         int maxInFlightJobs,
         boolean samples,
+        OpsConfig ops,
         Map<String, String> variables) {
 
     /** What to do while the HTTP provider is unavailable. */
@@ -59,6 +61,7 @@ public record ContentConfig(
         Objects.requireNonNull(imagegenModel, "imagegenModel");
         Objects.requireNonNull(imagegenFallback, "imagegenFallback");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+        Objects.requireNonNull(ops, "ops");
         redisUrl.ifPresent(url -> requireScheme("CONTENT_REDIS_URL", url, "redis", "rediss"));
         imagegenUrl.ifPresent(url -> requireScheme("CONTENT_IMAGEGEN_URL", url, "http", "https"));
         publicBaseUrl.ifPresent(url -> requireScheme("CONTENT_PUBLIC_BASE_URL", url, "http", "https"));
@@ -103,6 +106,7 @@ public record ContentConfig(
                 Duration.ofSeconds(settings.integer("CONTENT_QUEUE_LEASE_SECONDS", 60)),
                 settings.integer("CONTENT_WORKER_MAX_JOBS", 256),
                 settings.bool("CONTENT_SAMPLES", redisUrl.isEmpty()),
+                OpsConfig.from(settings),
                 settings.all());
         // the CONTENT_IMAGEGEN_* tuning settings are checked now, so that a bad one stops the start
         ImageGenConfig.of(config);
@@ -128,6 +132,7 @@ public record ContentConfig(
                 lease,
                 maxInFlightJobs,
                 samples,
+                ops,
                 variables);
     }
 
@@ -144,6 +149,24 @@ public record ContentConfig(
                 value,
                 maxInFlightJobs,
                 samples,
+                ops,
+                variables);
+    }
+
+    public ContentConfig withOps(OpsConfig value) {
+        return new ContentConfig(
+                httpPort,
+                redisUrl,
+                imagegenUrl,
+                imagegenApiKey,
+                imagegenModel,
+                imagegenFallback,
+                publicBaseUrl,
+                jobDeadline,
+                lease,
+                maxInFlightJobs,
+                samples,
+                value,
                 variables);
     }
 
@@ -158,7 +181,7 @@ public record ContentConfig(
                 + ", fallback=" + imagegenFallback
                 + ", publicBaseUrl=" + publicBaseUrl.orElse("(http://localhost:port)")
                 + ", jobDeadline=" + jobDeadline + ", lease=" + lease
-                + ", maxInFlightJobs=" + maxInFlightJobs + ", samples=" + samples + "]";
+                + ", maxInFlightJobs=" + maxInFlightJobs + ", samples=" + samples + ", " + ops + "]";
     }
 
     /**
@@ -212,7 +235,7 @@ public record ContentConfig(
     }
 
     /** Looks a name up in the environment, then as a system property in lower case with dots. */
-    private record Settings(Map<String, String> env, Properties properties) {
+    record Settings(Map<String, String> env, Properties properties) {
         Optional<String> text(String name) {
             String value = env.get(name);
             if (value == null) {
@@ -231,6 +254,16 @@ public record ContentConfig(
                         }
                     })
                     .orElse(fallback);
+        }
+
+        /** A comma-separated list; blank entries are dropped. */
+        java.util.List<String> list(String name) {
+            return text(name)
+                    .map(value -> java.util.Arrays.stream(value.split(","))
+                            .map(String::trim)
+                            .filter(entry -> !entry.isEmpty())
+                            .toList())
+                    .orElse(java.util.List.of());
         }
 
         /** Every CONTENT_* setting, environment over system properties. */

@@ -13,6 +13,7 @@ import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.application.ImageGenerationWorker;
 import dev.contentservice.application.StopEndedJobs;
 import dev.contentservice.application.WebhookDispatcher;
+import dev.contentservice.domain.JobQueue;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -62,6 +63,7 @@ public final class ContentService implements AutoCloseable {
         int port = http.start();
         injector.getInstance(PublicBaseUrl.class).serverListensOn(port);
         ImageGenerationWorker worker = injector.getInstance(ImageGenerationWorker.class);
+        injector.getInstance(ServiceMetrics.class).watch(worker, injector.getInstance(JobQueue.class));
         worker.start();
         injector.getInstance(StopEndedJobs.class).start();
         injector.getInstance(WebhookDispatcher.class).start();

@@ -7,12 +7,12 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import dev.contentservice.adapter.rest.ContentHttpServer;
 import dev.contentservice.application.JobDurationEstimator;
+import dev.contentservice.application.JobLogContext;
 import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.WorkerSettings;
 import dev.contentservice.domain.ImageLinks;
+import dev.contentservice.domain.ProviderCallMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -47,8 +47,7 @@ final class CoreModule extends AbstractModule {
     @Singleton
     PrometheusMeterRegistry prometheus() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
+        ServiceMetrics.configure(registry);
         return registry;
     }
 
@@ -60,9 +59,28 @@ final class CoreModule extends AbstractModule {
 
     @Provides
     @Singleton
+    ServiceMetrics serviceMetrics(MeterRegistry registry) {
+        return new ServiceMetrics(registry, config);
+    }
+
+    /** The image provider adapter reports its calls and breaker here. */
+    @Provides
+    @Singleton
+    ProviderCallMetrics providerCallMetrics(ServiceMetrics metrics) {
+        return metrics;
+    }
+
+    @Provides
+    @Singleton
     JobMetrics jobMetrics(MeterRegistry registry, JobDurationEstimator estimates) {
         // the worker's completions also feed the Retry-After estimate
         return JobMetrics.both(new MicrometerJobMetrics(registry), estimates);
+    }
+
+    @Provides
+    @Singleton
+    JobLogContext jobLogContext() {
+        return new MdcJobLogContext();
     }
 
     @Provides
@@ -82,6 +100,7 @@ final class CoreModule extends AbstractModule {
         return WorkerSettings.defaults()
                 .withJobDeadline(config.jobDeadline())
                 .withMaxInFlightJobs(config.maxInFlightJobs())
+                .withMaxAttempts(config.ops().jobMaxAttempts())
                 .withRenewEvery(renewEvery);
     }
 

@@ -38,6 +38,14 @@ final class ImageStoreModules {
 
     /** In this process's memory (the embedded default). */
     static final class Memory extends AbstractModule {
+        @Override
+        protected void configure() {
+            // readiness names the image store in every configuration; in memory it answers while the process runs
+            MapBinder.newMapBinder(binder(), String.class, BooleanSupplier.class)
+                    .addBinding("images")
+                    .toInstance(() -> true);
+        }
+
         @Provides
         @Singleton
         ImageStore imageStore(Clock clock, PreviousImages previous) {
@@ -47,6 +55,13 @@ final class ImageStoreModules {
 
     /** In Redis, {@code content:file:{name}} (the default in Redis mode). */
     static final class Redis extends AbstractModule {
+        @Override
+        protected void configure() {
+            MapBinder.newMapBinder(binder(), String.class, BooleanSupplier.class)
+                    .addBinding("images")
+                    .to(RedisStoresModule.RedisProbe.class);
+        }
+
         @Provides
         @Singleton
         ImageStore imageStore(RedisBackend redis) {

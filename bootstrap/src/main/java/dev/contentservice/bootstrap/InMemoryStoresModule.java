@@ -3,6 +3,7 @@ package dev.contentservice.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.MapBinder;
 import dev.contentservice.adapter.memory.InMemoryImageSets;
 import dev.contentservice.adapter.memory.InMemoryJobStore;
 import dev.contentservice.adapter.memory.InMemoryRecommendations;
@@ -14,6 +15,7 @@ import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.WebhookOutbox;
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 
 /** The embedded default: every store and the queue in this process's memory. */
 final class InMemoryStoresModule extends AbstractModule {
@@ -21,6 +23,16 @@ final class InMemoryStoresModule extends AbstractModule {
 
     InMemoryStoresModule(ContentConfig config) {
         this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        // in this process's memory every store and the queue answer while the process runs; named all the same
+        MapBinder<String, BooleanSupplier> probes =
+                MapBinder.newMapBinder(binder(), String.class, BooleanSupplier.class);
+        for (String component : Readiness.COMPONENTS) {
+            probes.addBinding(component).toInstance(() -> true);
+        }
     }
 
     @Provides

@@ -2,25 +2,24 @@ package dev.contentservice.bootstrap;
 
 import java.util.concurrent.CountDownLatch;
 
-/** Starts the Content Service from the environment; SIGTERM and Ctrl-C shut it down gracefully. */
+/**
+ * Starts the Content Service from the environment; SIGTERM and Ctrl-C shut it down gracefully. A bad
+ * setting or a port in use ends the start with exit code 2 and one line naming the variable; any other
+ * start-up failure with exit code 1 and one line.
+ */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
-        ContentConfig config;
-        try {
-            config = ContentConfig.fromEnvironment();
-        } catch (IllegalArgumentException e) {
-            System.err.println("content-service: configuration error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
         ContentService service;
         try {
+            ContentConfig config = ContentConfig.fromEnvironment();
+            LogSetup.apply(config.ops());
             service = ContentService.start(config);
-        } catch (InvalidSettingException e) {
-            System.err.println("content-service: configuration error: " + e.getMessage());
-            System.exit(2);
+        } catch (RuntimeException | LinkageError e) {
+            StartupFailure failure = StartupFailure.of(e);
+            System.err.println("content-service: " + failure.line());
+            System.exit(failure.exitCode());
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -24,9 +24,12 @@ final class RedisStoresModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        MapBinder.newMapBinder(binder(), String.class, BooleanSupplier.class)
-                .addBinding("redis")
-                .to(RedisProbe.class);
+        // every store and the queue live in the one Redis: each is named, each asks it
+        MapBinder<String, BooleanSupplier> probes =
+                MapBinder.newMapBinder(binder(), String.class, BooleanSupplier.class);
+        for (String component : Readiness.COMPONENTS) {
+            probes.addBinding(component).to(RedisProbe.class);
+        }
     }
 
     @Provides

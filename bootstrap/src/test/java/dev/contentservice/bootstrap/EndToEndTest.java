@@ -127,6 +127,7 @@ class EndToEndTest {
         assertThat(send("GET", "/health/ready").statusCode()).isEqualTo(200);
         HttpResponse<String> metrics = send("GET", "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("content_jobs_accepted_total", "content_jobs_completed_seconds_count");
+        assertThat(metrics.body())
+                .contains("content_jobs_accepted_total", "content_job_duration_seconds_count{outcome=\"completed\"}");
     }
 }

@@ -130,8 +130,9 @@ class MultiInstanceTest {
     @Test
     void sigterm_hands_unfinished_jobs_over_at_once() throws Exception {
         Duration lease = Duration.ofSeconds(120); // a reclaim after the lease could not finish in time
-        Duration provider = Duration.ofSeconds(15); // the jobs are still drawing when a is stopped
-        ServiceProcess a = instance("a", provider, lease).start();
+        // the jobs are still drawing when a is stopped, however slowly the machine starts b
+        Duration slow = Duration.ofMinutes(10);
+        ServiceProcess a = instance("a", slow, lease).start();
         List<String> jobs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             jobs.add(generate(a, aiRecommendation(i)));
@@ -140,9 +141,11 @@ class MultiInstanceTest {
                         Duration.ofSeconds(10),
                         () -> jobs.stream().allMatch(id -> "PROCESSING".equals(redis.hget("job:" + id, "status")))))
                 .isTrue();
-        ServiceProcess b = instance("b", provider, lease).start();
+        ServiceProcess b = instance("b", slow, lease).start();
         assertThat(jobs).allMatch(id -> "PROCESSING".equals(redis.hget("job:" + id, "status")));
 
+        // calls already made keep their 10 minutes; b's, made after the hand-over, are answered at once
+        provider.delay(Duration.ZERO);
         a.terminate();
 
         assertThat(a.logText()).contains("released at shutdown");

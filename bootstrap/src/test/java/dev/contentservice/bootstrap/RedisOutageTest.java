@@ -119,7 +119,8 @@ class RedisOutageTest {
                 .isTrue();
         try (RedisClient redis = RedisClient.create(REDIS.url())) {
             assertThat(redis.hget("job:" + jobId, "status")).isEqualTo("COMPLETED");
-            assertThat(redis.hgetAll("content:image:outage-2")).containsOnlyKeys("simple", "fancy", "trendy");
+            assertThat(redis.hgetAll("content:image:outage-2")).containsKeys("simple", "fancy", "trendy", "jobId");
+            assertThat(redis.hget("content:image:outage-2", "jobId")).isEqualTo(jobId);
         }
     }
 }

@@ -74,6 +74,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
     private final Clock clock;
     private final JobMetrics metrics;
     private final WorkerSettings settings;
+    private final JobLogContext logContext;
 
     private final Semaphore slots;
     private final Map<String, Claim> held = new ConcurrentHashMap<>();
@@ -82,9 +83,9 @@ public final class ImageGenerationWorker implements AutoCloseable {
     private final ExecutorService io;
     private final ScheduledExecutorService renewer;
     private volatile boolean running;
+    private final java.util.concurrent.atomic.AtomicBoolean queueDown = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
-    @Inject
     public ImageGenerationWorker(
             JobQueue queue,
             JobRepository jobs,
@@ -95,6 +96,22 @@ public final class ImageGenerationWorker implements AutoCloseable {
             Clock clock,
             JobMetrics metrics,
             WorkerSettings settings) {
+        this(queue, jobs, generator, imageStore, imageSets, links, clock, metrics, settings, JobLogContext.NONE);
+    }
+
+    /** @param logContext puts the job's id and draft into the logging context of every step of its work */
+    @Inject
+    public ImageGenerationWorker(
+            JobQueue queue,
+            JobRepository jobs,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageSetRepository imageSets,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            JobLogContext logContext) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.generator = Objects.requireNonNull(generator, "generator");
@@ -104,6 +121,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.logContext = Objects.requireNonNull(logContext, "logContext");
         this.slots = new Semaphore(settings.maxInFlightJobs());
         this.io = Executors.newFixedThreadPool(
                 Math.min(8, Math.max(2, settings.maxInFlightJobs())), Async.daemonThreads("content-worker-io"));
@@ -186,7 +204,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
         }
         for (Claim claim : List.copyOf(held.values())) {
             if (held.remove(claim.receipt()) != null) {
-                try {
+                try (JobLogContext.Scope scope = logContext.enter(claim.jobId(), Optional.empty())) {
                     queue.release(claim);
                     LOG.log(Level.INFO, "job {0}: released at shutdown", claim.jobId());
                 } catch (RuntimeException e) {
@@ -218,13 +236,18 @@ public final class ImageGenerationWorker implements AutoCloseable {
             Optional<Claim> claimed;
             try {
                 claimed = queue.claim(settings.claimTimeout());
+                if (queueDown.compareAndSet(true, false)) {
+                    LOG.log(Level.INFO, "queue available again");
+                }
                 backoff = Duration.ofMillis(100);
             } catch (InterruptedException e) {
                 slots.release();
                 return;
             } catch (RuntimeException e) {
                 slots.release();
-                LOG.log(Level.WARNING, "queue unavailable, retrying in {0} ms: {1}", backoff.toMillis(), describe(e));
+                // an expected outage: one WARNING line for all pollers, the retries at DEBUG
+                Level level = queueDown.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG;
+                LOG.log(level, "queue unavailable, retrying in {0} ms: {1}", backoff.toMillis(), describe(e));
                 if (!sleep(backoff)) {
                     return;
                 }
@@ -242,14 +265,14 @@ public final class ImageGenerationWorker implements AutoCloseable {
                 return;
             }
             held.put(claim.receipt(), claim);
-            CompletableFuture.supplyAsync(() -> process(claim), io)
+            CompletableFuture.supplyAsync(() -> processInContext(claim), io)
                     .thenCompose(outcome -> outcome)
                     .whenComplete((outcome, error) -> finish(claim, outcome, error));
         }
     }
 
     private void finish(Claim claim, Outcome outcome, Throwable error) {
-        try {
+        try (JobLogContext.Scope scope = logContext.enter(claim.jobId(), Optional.empty())) {
             if (held.remove(claim.receipt()) == null) {
                 return; // released at shutdown meanwhile
             }
@@ -278,7 +301,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
 
     private void renewLeases() {
         for (Claim claim : held.values()) {
-            try {
+            try (JobLogContext.Scope scope = logContext.enter(claim.jobId(), Optional.empty())) {
                 queue.renew(claim);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "job {0}: lease not renewed: {1}", claim.jobId(), describe(e));
@@ -292,6 +315,12 @@ public final class ImageGenerationWorker implements AutoCloseable {
         RETRY_LATER
     }
 
+    private CompletableFuture<Outcome> processInContext(Claim claim) {
+        try (JobLogContext.Scope scope = logContext.enter(claim.jobId(), Optional.empty())) {
+            return process(claim);
+        }
+    }
+
     /** Runs on the io executor; the returned stage completes when the job is finished or given up. */
     private CompletableFuture<Outcome> process(Claim claim) {
         try {
@@ -301,6 +330,22 @@ public final class ImageGenerationWorker implements AutoCloseable {
                 return CompletableFuture.completedFuture(Outcome.DONE);
             }
             Job job = found.get();
+            try (JobLogContext.Scope withDraft = logContext.enter(job.id(), Optional.of(job.eventDraftId()))) {
+                return process(claim, job);
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "job {0}: store unavailable, will be claimed again: {1}",
+                    claim.jobId(),
+                    describe(e));
+            return CompletableFuture.completedFuture(Outcome.RETRY_LATER);
+        }
+    }
+
+    private CompletableFuture<Outcome> process(Claim claim, Job found) {
+        Job job = found;
+        try {
             if (job.status().isTerminal()) {
                 return CompletableFuture.completedFuture(Outcome.DONE);
             }
@@ -345,10 +390,18 @@ public final class ImageGenerationWorker implements AutoCloseable {
         private final List<CompletableFuture<GeneratedImage>> drawings =
                 new java.util.concurrent.CopyOnWriteArrayList<>();
         private volatile boolean abandoned;
+        /** The io executor, with the job's logging context around every step. */
+        private final java.util.concurrent.Executor inJob;
+
         private Job current;
 
         Run(Job job) {
             this.current = job;
+            this.inJob = command -> io.execute(() -> {
+                try (JobLogContext.Scope scope = logContext.enter(job.id(), Optional.of(job.eventDraftId()))) {
+                    command.run();
+                }
+            });
         }
 
         /** The job ended elsewhere (canceled): stop the drawings, write nothing more. */
@@ -366,8 +419,8 @@ public final class ImageGenerationWorker implements AutoCloseable {
             }
             CompletableFuture<Outcome> result = allOrFirstFailure(styles)
                     .orTimeout(settings.jobDeadline().toMillis(), TimeUnit.MILLISECONDS)
-                    .thenApplyAsync(ignored -> completeJob(), io)
-                    .exceptionallyAsync(this::failJob, io);
+                    .thenApplyAsync(ignored -> completeJob(), inJob)
+                    .exceptionallyAsync(this::failJob, inJob);
             // past the deadline or after a failed style, stop the drawings still running (an HTTP
             // generator cancels its call); cancelling the derived stages would not reach them
             result.whenComplete((outcome, error) -> {
@@ -391,7 +444,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
             drawings.add(drawn);
             return drawn.whenComplete((image, error) ->
                             metrics.styleFinished(style, error == null, Duration.between(styleStart, clock.instant())))
-                    .thenAcceptAsync(image -> host(style, image), io);
+                    .thenAcceptAsync(image -> host(style, image), inJob);
         }
 
         private void host(ImageStyle style, GeneratedImage image) {

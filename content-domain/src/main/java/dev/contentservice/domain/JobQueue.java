@@ -27,6 +27,14 @@ public interface JobQueue {
     void release(Claim claim);
 
     /**
+     * How many jobs wait to be claimed right now, across every instance that shares the queue (jobs being
+     * worked on are not counted). For the queue-depth metric; a backend that cannot tell says empty.
+     */
+    default java.util.OptionalLong waiting() {
+        return java.util.OptionalLong.empty();
+    }
+
+    /**
      * A claimed job.
      *
      * @param attempt how many times the job has been claimed, this claim included (1 on the first); a

@@ -138,6 +138,16 @@ public final class InMemoryJobStore implements JobRepository, JobQueue, JobChang
     }
 
     @Override
+    public java.util.OptionalLong waiting() {
+        lock.lock();
+        try {
+            return java.util.OptionalLong.of(ready.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public Optional<Claim> claim(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lockInterruptibly();

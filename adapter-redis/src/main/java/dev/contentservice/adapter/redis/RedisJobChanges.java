@@ -21,8 +21,13 @@ import redis.clients.jedis.exceptions.JedisException;
  * Keys#JOB_CHANGES} in the same step as the write, and this class keeps ONE subscriber connection per
  * backend, on a thread of its own, started at the first {@link #subscribe}. After an outage it
  * reconnects with a growing backoff (100 ms up to 5 s); notices published meanwhile are lost, which the
- * port allows (waiters look again now and then). A watchdog pings the connection every {@link #PING_EVERY}
- * and drops it when no pong came for three rounds, so a silently dead connection is replaced too.
+ * port allows (waiters look again now and then).
+ *
+ * <p>The subscriber connection has no read timeout: an idle channel is silent for as long as nobody
+ * writes, which is no failure. Instead a watchdog pings it every {@link #PING_EVERY} and drops it only
+ * when no pong came for three rounds, so a silently dead connection is replaced, a live idle one never.
+ * It speaks RESP2 explicitly (a plain {@link Jedis} connection cannot negotiate RESP3 and would warn on
+ * every connect otherwise).
  */
 final class RedisJobChanges implements JobChanges, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisJobChanges.class);
@@ -33,6 +38,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
     private final HostAndPort address;
     private final JedisClientConfig config;
     private final Duration subscribeWait;
+    private final Duration pingEvery;
     private final JobChanges.Listeners listeners = new JobChanges.Listeners();
 
     private Thread subscriber;
@@ -42,12 +48,29 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
     private volatile Jedis connection;
     private volatile Listener current;
     private volatile long lastPongNanos;
+    /** Whether the connection was lost and not yet back (so that an outage logs one line, not one per try). */
+    private volatile boolean outage;
+
+    private final java.util.concurrent.atomic.AtomicLong pongs = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong connects = new java.util.concurrent.atomic.AtomicLong();
 
     RedisJobChanges(RedisSettings settings) {
+        this(settings, PING_EVERY);
+    }
+
+    /** @param pingEvery how often the watchdog pings the idle connection (tests shorten it) */
+    RedisJobChanges(RedisSettings settings, Duration pingEvery) {
         Objects.requireNonNull(settings, "settings");
         this.address = new HostAndPort(settings.host(), settings.port());
-        this.config = Redis.clientConfig(settings, "content-service-changes").build();
+        this.config = Redis.clientConfig(settings, "content-service-changes")
+                .blockingSocketTimeoutMillis(0) // 0 = no read timeout while subscribed; the watchdog judges
+                .resp2()
+                .build();
         this.subscribeWait = settings.connectTimeout().plus(settings.socketTimeout());
+        this.pingEvery = Objects.requireNonNull(pingEvery, "pingEvery");
+        if (pingEvery.isZero() || pingEvery.isNegative()) {
+            throw new IllegalArgumentException("pingEvery must be positive, was " + pingEvery);
+        }
     }
 
     @Override
@@ -70,7 +93,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        long every = PING_EVERY.toMillis();
+        long every = pingEvery.toMillis();
         watchdog.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -103,16 +126,20 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
             try (Jedis jedis = new Jedis(address, config)) {
                 connection = jedis;
                 current = listener;
+                connects.incrementAndGet();
                 lastPongNanos = System.nanoTime();
                 jedis.subscribe(listener, Keys.JOB_CHANGES); // blocks until unsubscribed or the connection fails
             } catch (JedisException | IllegalStateException e) {
                 if (closed) {
                     break;
                 }
-                LOG.warn(
-                        "redis job changes: subscription lost, reconnecting in {} ms: {}",
-                        backoff.toMillis(),
-                        e.toString());
+                if (outage) {
+                    LOG.debug("redis job changes: still unavailable: {}", e.toString());
+                } else {
+                    // one line per outage; the attempts that follow log at DEBUG, the recovery at INFO
+                    outage = true;
+                    LOG.warn("redis job changes: subscription lost, reconnecting with backoff: {}", e.toString());
+                }
             } finally {
                 connection = null;
                 current = null;
@@ -137,7 +164,7 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
             return;
         }
         long silent = System.nanoTime() - lastPongNanos;
-        if (silent > PING_EVERY.multipliedBy(3).toNanos()) {
+        if (silent > pingEvery.multipliedBy(3).toNanos()) {
             LOG.warn(
                     "redis job changes: no pong for {} s, dropping the connection",
                     TimeUnit.NANOSECONDS.toSeconds(silent));
@@ -160,7 +187,12 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
 
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
-            LOG.debug("redis job changes: subscribed to {}", channel);
+            if (outage) {
+                outage = false;
+                LOG.info("redis job changes: subscribed again to {}", channel);
+            } else {
+                LOG.debug("redis job changes: subscribed to {}", channel);
+            }
             everSubscribed = true;
             setSubscribed(true);
         }
@@ -173,7 +205,18 @@ final class RedisJobChanges implements JobChanges, AutoCloseable {
         @Override
         public void onPong(String pattern) {
             lastPongNanos = System.nanoTime();
+            pongs.incrementAndGet();
         }
+    }
+
+    /** Pongs received so far (for tests and diagnostics). */
+    long pongs() {
+        return pongs.get();
+    }
+
+    /** Connections opened so far, the first included (for tests and diagnostics). */
+    long connects() {
+        return connects.get();
     }
 
     /** Whether the subscriber connection is subscribed right now (for tests and diagnostics). */

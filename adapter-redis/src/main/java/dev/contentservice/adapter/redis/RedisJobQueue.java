@@ -69,6 +69,18 @@ final class RedisJobQueue implements JobQueue {
         }
     }
 
+    /** Stream entries minus those pending with a consumer (claimed); one read, no script of its own. */
+    private static final String WAITING = "local n = redis.call('XLEN', KEYS[1]) if n == 0 then return 0 end "
+            + "local ok, p = pcall(redis.call, 'XPENDING', KEYS[1], ARGV[1]) "
+            + "if ok and type(p) == 'table' then return n - p[1] end return n";
+
+    @Override
+    public java.util.OptionalLong waiting() {
+        Object reply =
+                redis.call("queue depth", jedis -> jedis.eval(WAITING, List.of(Keys.QUEUE), List.of(Keys.GROUP)));
+        return java.util.OptionalLong.of(reply instanceof Long n ? Math.max(0, n) : 0);
+    }
+
     private Optional<Claim> take() {
         Object reply =
                 redis.script(TAKE, List.of(Keys.QUEUE), List.of(Keys.GROUP, consumer, Long.toString(lease.toMillis())));

@@ -43,6 +43,7 @@ record ApiError(int status, String code, String message) {
     static final ApiError STORE_UNAVAILABLE =
             new ApiError(503, StoreUnavailableException.CODE, "일시적으로 서비스를 이용할 수 없습니다");
 
+    static final ApiError UNAUTHORIZED = new ApiError(401, "UNAUTHORIZED", "인증이 필요합니다");
     static final ApiError INVALID_GENERATE_BODY =
             new ApiError(400, "CONTENT_005", "요청 본문은 formats, webhook, metadata만 담은 JSON 객체여야 합니다");
     static final ApiError UNKNOWN_FORMAT =

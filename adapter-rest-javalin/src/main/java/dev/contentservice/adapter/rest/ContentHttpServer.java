@@ -16,8 +16,11 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,7 @@ public final class ContentHttpServer implements AutoCloseable {
      * @param estimates the {@code Retry-After} of jobs in progress (the settings' value until it knows)
      * @param readDraftImages the draft's latest images, for {@code GET /api/content/images/{eventDraftId}}
      * @param chooseStyle the owner's choice, for {@code PUT /api/content/images/{eventDraftId}/selection}
+     * @param requestMetrics told about every answered request
      */
     public ContentHttpServer(
             HttpSettings settings,
@@ -84,7 +88,8 @@ public final class ContentHttpServer implements AutoCloseable {
                 chooseStyle,
                 readiness,
                 metricsScrape,
-                Optional.empty());
+                Optional.empty(),
+                RequestMetrics.NONE);
     }
 
     /** @param cancelJob answers {@code DELETE /api/content/jobs/{jobId}}; without it that route is absent */
@@ -99,7 +104,8 @@ public final class ContentHttpServer implements AutoCloseable {
             ChooseStyle chooseStyle,
             Supplier<Map<String, Boolean>> readiness,
             Supplier<String> metricsScrape,
-            Optional<CancelJob> cancelJob) {
+            Optional<CancelJob> cancelJob,
+            RequestMetrics requestMetrics) {
         this.settings = Objects.requireNonNull(settings, "settings");
         ContentApi content = new ContentApi(
                 requestImageGeneration,
@@ -113,7 +119,8 @@ public final class ContentHttpServer implements AutoCloseable {
         OperationsApi operations = new OperationsApi(readiness, metricsScrape);
         this.operations = operations;
         ErrorResponder errors = new ErrorResponder(settings.retryAfterSeconds());
-        this.app = Javalin.create(config -> configure(config, content, draftImages, operations, errors));
+        RequestTracing tracing = new RequestTracing(Objects.requireNonNull(requestMetrics, "requestMetrics"));
+        this.app = Javalin.create(config -> configure(config, content, draftImages, operations, errors, tracing));
     }
 
     /** Links to the images this server hosts, under the public base URL (no trailing slash) read on each call. */
@@ -127,7 +134,8 @@ public final class ContentHttpServer implements AutoCloseable {
             ContentApi content,
             DraftImagesApi draftImages,
             OperationsApi operations,
-            ErrorResponder errors) {
+            ErrorResponder errors,
+            RequestTracing tracing) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.startup.startupWatcherEnabled = false;
@@ -165,8 +173,14 @@ public final class ContentHttpServer implements AutoCloseable {
         }
 
         BodyLimit bodyLimit = new BodyLimit(settings.maxRequestBodyBytes());
+        Cors cors = new Cors(settings.corsOrigins());
+        AccessGuard access = new AccessGuard(settings.apiKeys(), settings.protectOperations());
+        config.routes.before(tracing::begin);
+        config.routes.before(ContentHttpServer::securityHeaders);
+        config.routes.before(cors::decorate);
+        config.routes.before(access::check);
         config.routes.before(bodyLimit::check);
-        config.routes.before(ctx -> ctx.header("X-Content-Type-Options", "nosniff"));
+        config.routes.after(tracing::end);
 
         for (Route route : routes(content, draftImages, operations)) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
@@ -175,10 +189,32 @@ public final class ContentHttpServer implements AutoCloseable {
                 config.routes.addHttpHandler(HandlerType.HEAD, route.path(), route.handler());
             }
         }
+        if (cors.enabled()) {
+            routes(content, draftImages, operations).stream()
+                    .map(Route::path)
+                    .distinct()
+                    .forEach(path -> config.routes.addHttpHandler(HandlerType.OPTIONS, path, cors::preflight));
+        }
 
         config.routes.exception(HttpResponseException.class, errors::respond);
         config.routes.exception(Exception.class, errors::respond);
         config.router.javaLangErrorHandler(errors::respondToError);
+    }
+
+    /**
+     * The page's policy (the same as its meta tag, plus what only a header can say) and the usual hardening,
+     * on every answer: nothing but this origin's scripts, styles and calls; images also from the hosts
+     * that serve the generated images; no framing.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " connect-src 'self'; img-src 'self' data: blob: http: https:; font-src 'self'; object-src 'none';"
+            + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     /** Every route of the API (each GET also answers HEAD); the OpenAPI test checks they are all documented. */
@@ -217,7 +253,12 @@ public final class ContentHttpServer implements AutoCloseable {
             throw new IllegalStateException("the server was already started");
         }
         started = true;
-        app.start();
+        refuseTakenAddress();
+        try {
+            app.start();
+        } catch (JavalinBindException e) {
+            throw new HttpBindException(settings.host(), settings.port(), "address already in use", e);
+        }
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof AbstractConnector jetty) {
                 jetty.setIdleTimeout(IDLE_TIMEOUT.toMillis());
@@ -225,6 +266,23 @@ public final class ContentHttpServer implements AutoCloseable {
         }
         LOG.info("HTTP API listening on {}:{}", settings.host(), app.port());
         return app.port();
+    }
+
+    /**
+     * Fails before Javalin tries (which would log a stack trace) when the address cannot be bound: the port
+     * is taken, or the host is not an address of this machine.
+     */
+    private void refuseTakenAddress() {
+        if (settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new HttpBindException(settings.host(), settings.port(), reason, e);
+        }
     }
 
     /** The port the server listens on. */

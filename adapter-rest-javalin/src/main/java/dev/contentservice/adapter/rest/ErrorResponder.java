@@ -112,7 +112,8 @@ final class ErrorResponder {
             return ApiError.DRAFT_IMAGES_NOT_FOUND;
         }
         if (failure instanceof StoreUnavailableException) {
-            LOG.warn("A store did not answer on {} {}", ctx.method(), abbreviate(ctx.path()), failure);
+            // an expected outage: one line, no stack trace
+            LOG.warn("A store did not answer on {} {}: {}", ctx.method(), abbreviate(ctx.path()), describe(failure));
             return ApiError.STORE_UNAVAILABLE;
         }
         LOG.error(
@@ -137,6 +138,12 @@ final class ErrorResponder {
         }
         String methods = details.getOrDefault("availableMethods", details.get("Available methods"));
         return Optional.ofNullable(methods).filter(m -> !m.isBlank());
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure.getCause();
+        String text = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return cause == null || cause.getMessage() == null ? text : text + " (" + abbreviate(cause.getMessage()) + ")";
     }
 
     /** Request paths are attacker-controlled: log a bounded, single-line prefix only. */

@@ -35,6 +35,11 @@ final class OperationsApi {
         this.openApi = loadOpenApi();
     }
 
+    /** Health, metrics and the API description: open unless the operator protects them too. */
+    static boolean isOperationsPath(String path) {
+        return path.startsWith("/health/") || path.equals(METRICS_PATH) || path.equals(OPENAPI_PATH);
+    }
+
     private static byte[] loadOpenApi() {
         try (InputStream in = OperationsApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
@@ -63,7 +68,7 @@ final class OperationsApi {
             states.forEach((name, isUp) -> components.put(name, Boolean.TRUE.equals(isUp) ? "UP" : "DOWN"));
             up = !components.containsValue("DOWN");
         } catch (RuntimeException e) {
-            LOG.warn("The readiness check failed", e);
+            LOG.warn("The readiness check failed: {}", e.toString());
             up = false;
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -75,7 +80,7 @@ final class OperationsApi {
                 body.put("detail", details);
             }
         } catch (RuntimeException e) {
-            LOG.warn("The readiness detail could not be read", e);
+            LOG.warn("The readiness detail could not be read: {}", e.toString());
         }
         ContentApi.json(ctx.status(up ? 200 : 503), body);
     }

@@ -187,6 +187,19 @@ class OpenApiContractTest {
         });
         add(all, "GET", file, 404, s -> s.get("/api/content/images/files/" + JobId.random() + "-simple.png"));
         add(all, "GET", file, 405, s -> s.send("PUT", "/api/content/images/files/a.png", "x"));
+        add(all, "POST", generate, 401, s -> withKeys(keyed -> keyed.post("/api/content/images/sample-1/generate")));
+        add(
+                all,
+                "GET",
+                status,
+                401,
+                s -> withKeys(keyed -> keyed.get("/api/content/jobs/" + JobId.random() + "/status")));
+        add(
+                all,
+                "GET",
+                events,
+                401,
+                s -> withKeys(keyed -> keyed.get("/api/content/jobs/" + JobId.random() + "/events")));
         String draftImages = "/api/content/images/{eventDraftId}";
         String selection = "/api/content/images/{eventDraftId}/selection";
         add(all, "GET", draftImages, 200, s -> {
@@ -257,6 +270,14 @@ class OpenApiContractTest {
         add(all, "GET", "/metrics", 200, s -> s.get("/metrics"));
         add(all, "GET", "/openapi.yaml", 200, s -> s.get("/openapi.yaml"));
         return all;
+    }
+
+    /** The answer of a server that requires an API key, to a request without one. */
+    private static RunningServer.Answer withKeys(Function<RunningServer, RunningServer.Answer> request) {
+        try (RunningServer keyed =
+                new RunningServer(HttpSettings.onPort(0).withHost("127.0.0.1").withApiKeys(List.of("key"), false))) {
+            return request.apply(keyed);
+        }
     }
 
     private static void add(

@@ -46,6 +46,9 @@ final class RunningServer implements AutoCloseable {
     final Fakes.ImageSets imageSets = new Fakes.ImageSets();
     final Fakes.Images images = new Fakes.Images();
     final AtomicReference<Map<String, Boolean>> readiness = new AtomicReference<>(Map.of("jobs", true));
+    /** Every request the server reported, as "METHOD route status". */
+    final java.util.List<String> requestsSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     final AtomicReference<Supplier<String>> metrics =
             new AtomicReference<>(() -> "# TYPE content_jobs_created_total counter\ncontent_jobs_created_total 0.0\n");
 
@@ -85,7 +88,8 @@ final class RunningServer implements AutoCloseable {
                 new ChooseStyle(imageSets),
                 () -> readiness.get(),
                 () -> metrics.get().get(),
-                Optional.of(new CancelJob(jobs, CLOCK, JobMetrics.NONE, JobWebhooks.NONE)));
+                Optional.of(new CancelJob(jobs, CLOCK, JobMetrics.NONE, JobWebhooks.NONE)),
+                (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
         port = server.start();
     }
 
@@ -107,7 +111,9 @@ final class RunningServer implements AutoCloseable {
                 new ReadDraftImages(imageSets),
                 new ChooseStyle(imageSets),
                 () -> readiness.get(),
-                () -> metrics.get().get());
+                () -> metrics.get().get(),
+                Optional.empty(),
+                (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
         port = server.start();
     }
 
@@ -149,7 +155,7 @@ final class RunningServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).method(method, body), method + " " + path);
     }
 
-    private Answer send(HttpRequest.Builder builder, String what) {
+    Answer send(HttpRequest.Builder builder, String what) {
         HttpRequest probe = builder.copy().build();
         if (probe.timeout().isEmpty()) {
             builder.timeout(Duration.ofSeconds(10));

@@ -65,6 +65,20 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void waiting_counts_the_submitted_jobs_that_nobody_claimed_yet() throws Exception {
+        Backend backend = createBackend(LEASE);
+        assertThat(backend.queue().waiting()).hasValue(0);
+        backend.jobs().submit(Fixtures.newJob());
+        backend.jobs().submit(Fixtures.newJob());
+
+        Claim claim = backend.queue().claim(PATIENT).orElseThrow();
+
+        assertThat(backend.queue().waiting()).hasValue(1);
+        backend.queue().complete(claim);
+        assertThat(backend.queue().waiting()).hasValue(1);
+    }
+
+    @Test
     void completed_claim_is_never_handed_out_again() throws Exception {
         Backend backend = createBackend(LEASE);
         backend.jobs().submit(Fixtures.newJob());

@@ -1,0 +1,62 @@
+package dev.contentservice.adapter.rest;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+
+/**
+ * The start and end of every request: the {@code X-Request-Id} (taken from the request when it is a
+ * plausible id, made otherwise; always returned) in the MDC as {@code requestId} while the request is
+ * served, and the request metric by method, route template and status.
+ */
+final class RequestTracing {
+    static final String HEADER = "X-Request-Id";
+    static final String MDC_REQUEST_ID = "requestId";
+    private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String STARTED = RequestTracing.class.getName() + ".started";
+
+    private final RequestMetrics metrics;
+
+    RequestTracing(RequestMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    void begin(Context ctx) {
+        String id = ctx.header(HEADER);
+        if (id == null || !PLAUSIBLE.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+        }
+        ctx.attribute(STARTED, System.nanoTime());
+        ctx.header(HEADER, id);
+        MDC.put(MDC_REQUEST_ID, id);
+    }
+
+    void end(Context ctx) {
+        try {
+            Long started = ctx.attribute(STARTED);
+            Duration took = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
+            metrics.requestFinished(ctx.method().name(), routeOf(ctx), ctx.statusCode(), took);
+        } finally {
+            MDC.remove(MDC_REQUEST_ID);
+            MDC.remove("jobId");
+            MDC.remove("eventDraftId");
+        }
+    }
+
+    /** The template of the route that answered: never the raw path, which holds ids. */
+    static String routeOf(Context ctx) {
+        Endpoint matched;
+        try {
+            matched = ctx.endpoints().matchedHttpEndpoint();
+        } catch (RuntimeException none) {
+            matched = null;
+        }
+        if (matched != null) {
+            return matched.path;
+        }
+        return ctx.statusCode() < 400 ? "static" : "unmatched";
+    }
+}
