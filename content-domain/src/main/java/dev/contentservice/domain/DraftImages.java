@@ -57,6 +57,27 @@ public record DraftImages(
                 jobId, images, formats, Optional.of(Objects.requireNonNull(style, "style")), createdAt, editedAt);
     }
 
+    /**
+     * The same set pointing at an edit's new images of one style: the square URLs and every format the set
+     * already has that {@code urls} names; the other styles, the formats {@code urls} does not name, and the
+     * choice are kept; {@code editedAt} becomes {@code at}.
+     */
+    public DraftImages restyled(ImageStyle style, Map<PosterFormat, String> urls, Instant at) {
+        Objects.requireNonNull(style, "style must not be null");
+        Objects.requireNonNull(urls, "urls must not be null");
+        ImageSet square = images;
+        if (urls.containsKey(PosterFormat.SQUARE)) {
+            square = square.with(style, urls.get(PosterFormat.SQUARE));
+        }
+        EnumMap<PosterFormat, ImageSet> restyled = new EnumMap<>(PosterFormat.class);
+        formats.forEach((format, set) -> {
+            String url = urls.get(format);
+            restyled.put(format, url == null ? set : set.with(style, url));
+        });
+        return new DraftImages(
+                jobId, square, restyled, selected, createdAt, Optional.of(Objects.requireNonNull(at, "at")));
+    }
+
     /** The same set, edited at the given time. */
     public DraftImages withEditedAt(Instant at) {
         return new DraftImages(

@@ -1,5 +1,6 @@
 package dev.contentservice.domain;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,25 @@ public record ImageFileName(String value) {
     /** The name of one style's image of one job. */
     public static ImageFileName of(JobId jobId, ImageStyle style, ImageFormat format) {
         return new ImageFileName(jobId + "-" + style.key() + "." + format.extension());
+    }
+
+    /**
+     * The name of one style's poster of one job in one SNS format: the square keeps the seed's {@code
+     * {jobId}-{style}.png}, the others are {@code {jobId}-{style}-{format}.png}.
+     */
+    public static ImageFileName of(JobId jobId, ImageStyle style, PosterFormat format) {
+        Objects.requireNonNull(format, "format must not be null");
+        return format == PosterFormat.SQUARE
+                ? of(jobId, style, ImageFormat.PNG)
+                : new ImageFileName(jobId + "-" + style.key() + "-" + format.key() + ".png");
+    }
+
+    /**
+     * The name of the provider's art of one style of one job, {@code {jobId}-{style}-art.{ext}}: kept for as
+     * long as the images, so that edits and further formats never call the provider again.
+     */
+    public static ImageFileName art(JobId jobId, ImageStyle style, ImageFormat format) {
+        return new ImageFileName(jobId + "-" + style.key() + "-art." + format.extension());
     }
 
     /** Reads a name from untrusted text (a URL path segment); empty when it is not a valid name. */

@@ -28,6 +28,13 @@ public record ImageSet(Map<ImageStyle, String> urls) {
         return new ImageSet(Map.of(ImageStyle.SIMPLE, simple, ImageStyle.FANCY, fancy, ImageStyle.TRENDY, trendy));
     }
 
+    /** The same set with one style's URL replaced. */
+    public ImageSet with(ImageStyle style, String url) {
+        EnumMap<ImageStyle, String> copy = new EnumMap<>(urls);
+        copy.put(Objects.requireNonNull(style, "style must not be null"), url);
+        return new ImageSet(copy);
+    }
+
     public String url(ImageStyle style) {
         return urls.get(style);
     }

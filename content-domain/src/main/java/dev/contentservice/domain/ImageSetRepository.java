@@ -1,5 +1,7 @@
 package dev.contentservice.domain;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,4 +33,20 @@ public interface ImageSetRepository {
      * @return the set with the choice, or empty when none is stored
      */
     Optional<DraftImages> select(EventDraftId eventDraftId, ImageStyle style);
+
+    /**
+     * Points the stored set at an edit's new images of one style ({@link DraftImages#restyled}), in one
+     * atomic step that keeps the set's expiry, its choice and its other styles. Changes nothing when no set
+     * is stored, or when the stored set was made by another job than {@code madeBy} (a new generation
+     * replaced it while the edit ran).
+     *
+     * @param urls the style's new URL per format; {@link PosterFormat#SQUARE} is the seed's field
+     * @return the edited set, or empty when nothing was changed
+     */
+    Optional<DraftImages> restyle(
+            EventDraftId eventDraftId,
+            JobId madeBy,
+            ImageStyle style,
+            Map<PosterFormat, String> urls,
+            Instant editedAt);
 }

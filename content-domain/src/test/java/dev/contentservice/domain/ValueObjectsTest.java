@@ -115,6 +115,21 @@ class ValueObjectsTest {
     }
 
     @Test
+    void the_square_poster_keeps_the_seeds_name_and_other_formats_and_the_art_are_named_apart() {
+        JobId job = JobId.random();
+
+        assertThat(ImageFileName.of(job, ImageStyle.FANCY, PosterFormat.SQUARE))
+                .isEqualTo(ImageFileName.of(job, ImageStyle.FANCY, ImageFormat.PNG));
+        assertThat(ImageFileName.of(job, ImageStyle.FANCY, PosterFormat.PORTRAIT)
+                        .value())
+                .isEqualTo(job + "-fancy-portrait.png");
+        assertThat(ImageFileName.of(job, ImageStyle.TRENDY, PosterFormat.STORY).value())
+                .isEqualTo(job + "-trendy-story.png");
+        assertThat(ImageFileName.art(job, ImageStyle.SIMPLE, ImageFormat.WEBP).value())
+                .isEqualTo(job + "-simple-art.webp");
+    }
+
+    @Test
     void generated_image_refuses_empty_bytes_and_unknown_types() {
         assertThatThrownBy(() -> new GeneratedImage(new byte[0], "image/png", "x"))
                 .hasMessageContaining("bytes");

@@ -5,7 +5,11 @@ import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.PosterFormat;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,5 +42,19 @@ public final class InMemoryImageSets implements ImageSetRepository {
     public Optional<DraftImages> select(EventDraftId eventDraftId, ImageStyle style) {
         Objects.requireNonNull(style, "style must not be null");
         return sets.update(eventDraftId, images -> images.withSelected(style));
+    }
+
+    @Override
+    public Optional<DraftImages> restyle(
+            EventDraftId eventDraftId,
+            JobId madeBy,
+            ImageStyle style,
+            Map<PosterFormat, String> urls,
+            Instant editedAt) {
+        Objects.requireNonNull(madeBy, "madeBy must not be null");
+        Optional<DraftImages> edited = sets.update(
+                eventDraftId,
+                images -> images.jobId().equals(madeBy) ? images.restyled(style, urls, editedAt) : images);
+        return edited.filter(images -> images.jobId().equals(madeBy));
     }
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
 final class RedisImageSetRepository implements ImageSetRepository {
     static final Script PUT_HASH = Script.load("put-hash");
     static final Script SELECT = Script.load("select");
+    static final Script RESTYLE = Script.load("restyle");
 
     static final String JOB_ID = "jobId";
     static final String CREATED_AT = "createdAt";
@@ -92,7 +93,36 @@ final class RedisImageSetRepository implements ImageSetRepository {
     public Optional<DraftImages> select(EventDraftId eventDraftId, ImageStyle style) {
         Objects.requireNonNull(eventDraftId, "eventDraftId must not be null");
         Objects.requireNonNull(style, "style must not be null");
-        Object answer = redis.script(SELECT, List.of(Keys.imageSet(eventDraftId)), List.of(style.key()));
+        return hash(redis.script(SELECT, List.of(Keys.imageSet(eventDraftId)), List.of(style.key())));
+    }
+
+    @Override
+    public Optional<DraftImages> restyle(
+            EventDraftId eventDraftId,
+            JobId madeBy,
+            ImageStyle style,
+            Map<PosterFormat, String> urls,
+            Instant editedAt) {
+        Objects.requireNonNull(eventDraftId, "eventDraftId must not be null");
+        Objects.requireNonNull(madeBy, "madeBy must not be null");
+        Objects.requireNonNull(style, "style must not be null");
+        Objects.requireNonNull(editedAt, "editedAt must not be null");
+        List<String> args = new ArrayList<>();
+        args.add(madeBy.toString());
+        args.add(editedAt.toString());
+        urls.forEach((format, url) -> {
+            if (format == PosterFormat.SQUARE) {
+                args.add(style.key());
+                args.add(url);
+            }
+            args.add(format.key() + ":" + style.key());
+            args.add(url);
+        });
+        return hash(redis.script(RESTYLE, List.of(Keys.imageSet(eventDraftId)), args));
+    }
+
+    /** A script's HGETALL answer as the whole record; empty when the script answered false. */
+    private static Optional<DraftImages> hash(Object answer) {
         if (!(answer instanceof List<?> flat)) {
             return Optional.empty();
         }

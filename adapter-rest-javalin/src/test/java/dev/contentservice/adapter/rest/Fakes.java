@@ -214,6 +214,20 @@ final class Fakes {
             return Optional.ofNullable(sets.computeIfPresent(eventDraftId, (draft, set) -> set.withSelected(style)));
         }
 
+        @Override
+        public Optional<DraftImages> restyle(
+                EventDraftId eventDraftId,
+                JobId madeBy,
+                ImageStyle style,
+                Map<dev.contentservice.domain.PosterFormat, String> urls,
+                Instant editedAt) {
+            requireUp();
+            return Optional.ofNullable(sets.computeIfPresent(
+                            eventDraftId,
+                            (draft, set) -> set.jobId().equals(madeBy) ? set.restyled(style, urls, editedAt) : set))
+                    .filter(set -> set.jobId().equals(madeBy));
+        }
+
         private void requireUp() {
             if (down) {
                 throw new StoreUnavailableException("redis at 10.0.0.7:6379 refused the connection", null);

@@ -207,4 +207,78 @@ public abstract class ImageSetRepositoryContract {
 
         assertThat(imageSets.latest(draft)).isEmpty();
     }
+
+    @Test
+    void an_edit_points_one_style_at_its_new_images_in_every_format_and_keeps_the_rest() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        DraftImages images =
+                made("a").withFormats(Map.of(PosterFormat.SQUARE, set("a"), PosterFormat.STORY, set("a-story")));
+        imageSets.save(draft, images);
+        imageSets.select(draft, ImageStyle.TRENDY);
+        Instant editedAt = MADE_AT.plusSeconds(90);
+
+        Optional<DraftImages> edited = imageSets.restyle(
+                draft,
+                images.jobId(),
+                ImageStyle.FANCY,
+                Map.of(
+                        PosterFormat.SQUARE,
+                        "http://localhost/files/e-fancy.png",
+                        PosterFormat.STORY,
+                        "http://localhost/files/e-fancy-story.png",
+                        PosterFormat.PORTRAIT,
+                        "http://localhost/files/e-fancy-portrait.png"),
+                editedAt);
+
+        DraftImages latest = imageSets.latest(draft).orElseThrow();
+        assertThat(edited).contains(latest);
+        assertThat(latest.images().url(ImageStyle.FANCY)).isEqualTo("http://localhost/files/e-fancy.png");
+        assertThat(latest.formats().get(PosterFormat.SQUARE).url(ImageStyle.FANCY))
+                .isEqualTo("http://localhost/files/e-fancy.png");
+        assertThat(latest.formats().get(PosterFormat.STORY).url(ImageStyle.FANCY))
+                .isEqualTo("http://localhost/files/e-fancy-story.png");
+        assertThat(latest.formats()).doesNotContainKey(PosterFormat.PORTRAIT);
+        assertThat(latest.images().url(ImageStyle.SIMPLE)).isEqualTo(set("a").url(ImageStyle.SIMPLE));
+        assertThat(latest.formats().get(PosterFormat.STORY).url(ImageStyle.TRENDY))
+                .isEqualTo(set("a-story").url(ImageStyle.TRENDY));
+        assertThat(latest.selected()).contains(ImageStyle.TRENDY);
+        assertThat(latest.editedAt()).contains(editedAt);
+        assertThat(latest.jobId()).isEqualTo(images.jobId());
+    }
+
+    @Test
+    void an_edit_of_a_set_that_was_replaced_or_is_gone_changes_nothing() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        DraftImages old = made("old");
+        DraftImages replacement = made("new");
+        imageSets.save(draft, replacement);
+        Map<PosterFormat, String> urls = Map.of(PosterFormat.SQUARE, "http://localhost/files/e-simple.png");
+
+        assertThat(imageSets.restyle(draft, old.jobId(), ImageStyle.SIMPLE, urls, MADE_AT.plusSeconds(5)))
+                .isEmpty();
+        assertThat(imageSets.restyle(Fixtures.uniqueDraft(), old.jobId(), ImageStyle.SIMPLE, urls, MADE_AT))
+                .isEmpty();
+
+        assertThat(imageSets.latest(draft)).contains(replacement);
+    }
+
+    @Test
+    void an_edit_keeps_the_expiry_of_the_set() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        DraftImages images = made("a");
+        imageSets.save(draft, images);
+        letTimePass(ImageSet.TTL.minus(TTL_MARGIN));
+
+        assertThat(imageSets.restyle(
+                        draft,
+                        images.jobId(),
+                        ImageStyle.SIMPLE,
+                        Map.of(PosterFormat.SQUARE, "http://localhost/files/e-simple.png"),
+                        MADE_AT.plusSeconds(5)))
+                .isPresent();
+
+        // an edit that renewed the TTL would keep links to the other styles' images past their own 7 days
+        letTimePass(TTL_MARGIN.multipliedBy(2));
+        assertThat(imageSets.latest(draft)).isEmpty();
+    }
 }
