@@ -33,7 +33,6 @@ public record OpsConfig(
     /** The default of {@code CONTENT_JOB_MAX_ATTEMPTS}: a hand-over at shutdown is not an attempt, so a few more claims than the old 3. */
     public static final int DEFAULT_JOB_MAX_ATTEMPTS = 5;
 
-
     static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     /** The shape of log lines. */

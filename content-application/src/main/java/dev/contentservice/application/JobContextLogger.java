@@ -21,8 +21,7 @@ final class JobContextLogger implements System.Logger {
     private final JobLogContext context;
     private final Function<JobId, Optional<EventDraftId>> draftOf;
 
-    JobContextLogger(
-            System.Logger delegate, JobLogContext context, Function<JobId, Optional<EventDraftId>> draftOf) {
+    JobContextLogger(System.Logger delegate, JobLogContext context, Function<JobId, Optional<EventDraftId>> draftOf) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.context = Objects.requireNonNull(context, "context");
         this.draftOf = Objects.requireNonNull(draftOf, "draftOf");

@@ -1,10 +1,9 @@
 package dev.contentservice.application;
 
-import dev.contentservice.domain.EventDraftId;
-
 import dev.contentservice.domain.ClaimedJob;
 import dev.contentservice.domain.ContentException;
 import dev.contentservice.domain.DraftImages;
+import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
