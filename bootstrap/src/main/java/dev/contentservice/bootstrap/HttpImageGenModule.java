@@ -15,6 +15,7 @@ import dev.contentservice.adapter.render.LocalImageRenderer;
 import dev.contentservice.application.FallbackImageGenerator;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ProviderBudget;
+import dev.contentservice.domain.ProviderCallMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,8 +66,12 @@ final class HttpImageGenModule extends AbstractModule {
     @Provides
     @Singleton
     HttpImageGenerator httpGenerator(
-            HttpImageGeneratorSettings settings, Clock clock, ProviderBudget budget, MeterRegistry registry) {
-        HttpImageGenerator generator = new HttpImageGenerator(settings, clock, budget);
+            HttpImageGeneratorSettings settings,
+            Clock clock,
+            ProviderBudget budget,
+            ProviderCallMetrics callMetrics,
+            MeterRegistry registry) {
+        HttpImageGenerator generator = new HttpImageGenerator(settings, clock, budget, callMetrics);
         bindMetrics(generator, registry);
         return generator;
     }

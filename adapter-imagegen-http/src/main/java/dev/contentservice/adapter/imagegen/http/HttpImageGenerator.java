@@ -7,6 +7,7 @@ import dev.contentservice.domain.ImageGenerationException;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageRequest;
 import dev.contentservice.domain.ProviderBudget;
+import dev.contentservice.domain.ProviderCallMetrics;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
@@ -89,6 +90,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
     private final AtomicLong fastFailures = new AtomicLong();
     private final AtomicLong freshRetries = new AtomicLong();
     private final AtomicLong budgetWaitMillis = new AtomicLong();
+    private final ProviderCallMetrics callMetrics;
 
     public HttpImageGenerator(HttpImageGeneratorSettings settings) {
         this(settings, Clock.systemUTC(), ProviderBudget.unlimited());
@@ -99,6 +101,13 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
     }
 
     public HttpImageGenerator(HttpImageGeneratorSettings settings, Clock clock, ProviderBudget budget) {
+        this(settings, clock, budget, ProviderCallMetrics.NONE);
+    }
+
+    /** @param callMetrics told of every attempt's outcome and latency, every retry and every fast failure */
+    public HttpImageGenerator(
+            HttpImageGeneratorSettings settings, Clock clock, ProviderBudget budget, ProviderCallMetrics callMetrics) {
+        this.callMetrics = Objects.requireNonNull(callMetrics, "callMetrics must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.budget = Objects.requireNonNull(budget, "budget must not be null");
@@ -148,11 +157,14 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                 .handleResultIf(answer -> answer != null && answer.isTransientFailure())
                 .withMaxRetries(settings.retries().max())
                 .withDelayFn(this::retryDelay)
-                .onRetryScheduled(event -> LOG.info(
-                        "image provider attempt {} failed ({}), retrying in {} ms",
-                        event.getAttemptCount(),
-                        describe(event.getLastResult(), event.getLastException()),
-                        event.getDelay().toMillis()))
+                .onRetryScheduled(event -> {
+                    callMetrics.retryScheduled(outcomeOf(event.getLastResult(), event.getLastException()));
+                    LOG.info(
+                            "image provider attempt {} failed ({}), retrying in {} ms",
+                            event.getAttemptCount(),
+                            describe(event.getLastResult(), event.getLastException()),
+                            event.getDelay().toMillis());
+                })
                 .build();
         HttpImageGeneratorSettings.Breaker breakerSettings = settings.breaker();
         this.breaker = CircuitBreaker.<ProviderAnswer>builder()
@@ -216,6 +228,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
             }
             if (!breaker.tryAcquirePermit()) {
                 fastFailures.incrementAndGet();
+                callMetrics.callFinished(ProviderCallMetrics.Outcome.SHORT_CIRCUITED, Duration.ZERO);
                 fail(
                         result,
                         exchange,
@@ -666,6 +679,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
             OkHttpClient via,
             boolean mayRepeatFresh) {
         Trace trace = new Trace();
+        long sentAt = System.nanoTime();
         Call call = via.newCall(request.newBuilder().tag(Trace.class, trace).build());
         // one attempt never runs past the job deadline
         long leftMillis = Math.max(1, exchange.timeLeft(clock).toMillis());
@@ -700,6 +714,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                         return;
                     }
                     exchange.noteOutcome(e.getClass().getSimpleName());
+                    callMetrics.callFinished(outcomeOf(null, e), Duration.ofNanos(System.nanoTime() - sentAt));
                     granted.release();
                     execution.recordException(e);
                 } catch (Throwable t) {
@@ -715,11 +730,16 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                     answer = read(response, limit);
                 } catch (Throwable e) {
                     granted.release();
+                    if (!exchange.isCancelled()) {
+                        callMetrics.callFinished(
+                                ProviderCallMetrics.Outcome.BAD_RESPONSE, Duration.ofNanos(System.nanoTime() - sentAt));
+                    }
                     execution.recordException(exchange.isCancelled() ? new CallerCancelledException() : e);
                     return;
                 }
                 try {
                     exchange.noteOutcome("HTTP " + answer.status());
+                    callMetrics.callFinished(outcomeOf(answer, null), Duration.ofNanos(System.nanoTime() - sentAt));
                     if (answer.status() == 429) {
                         answer.retryAfter()
                                 .flatMap(value -> RetryAfter.parse(value, clock))
@@ -758,6 +778,23 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
         byte[] bytes = oversized ? new byte[0] : source.readByteArray();
         return new ProviderAnswer(
                 response.code(), Optional.ofNullable(response.header("Retry-After")), bytes, oversized);
+    }
+
+    /** The metrics' name for how one attempt ended: an answer by its status, an exception by its kind. */
+    static ProviderCallMetrics.Outcome outcomeOf(ProviderAnswer answer, Throwable failure) {
+        if (answer != null) {
+            int status = answer.status();
+            if (status >= 200 && status < 300) {
+                return ProviderCallMetrics.Outcome.SUCCESS;
+            }
+            return answer.isTransientFailure()
+                    ? ProviderCallMetrics.Outcome.UNAVAILABLE
+                    : ProviderCallMetrics.Outcome.REJECTED;
+        }
+        if (failure instanceof java.io.InterruptedIOException) {
+            return ProviderCallMetrics.Outcome.TIMEOUT;
+        }
+        return ProviderCallMetrics.Outcome.UNAVAILABLE;
     }
 
     // ---- retries ----
