@@ -1,5 +1,7 @@
 package dev.contentservice.application;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -27,5 +29,25 @@ final class Async {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** Completes with all results, or exceptionally with the first failure without waiting for the rest. */
+    static CompletableFuture<Void> allOrFirstFailure(List<CompletableFuture<Void>> stages) {
+        CompletableFuture<Void> all = new CompletableFuture<>();
+        if (stages.isEmpty()) {
+            all.complete(null);
+            return all;
+        }
+        AtomicInteger remaining = new AtomicInteger(stages.size());
+        for (CompletableFuture<Void> stage : stages) {
+            stage.whenComplete((ignored, error) -> {
+                if (error != null) {
+                    all.completeExceptionally(unwrap(error));
+                } else if (remaining.decrementAndGet() == 0) {
+                    all.complete(null);
+                }
+            });
+        }
+        return all;
     }
 }

@@ -245,7 +245,7 @@ public final class ComposePosters {
                     },
                     io));
         }
-        return ImageGenerationWorker.allOrFirstFailure(stages.stream()
+        return Async.allOrFirstFailure(stages.stream()
                         .map(stage -> stage.<Void>thenApply(ignored -> null))
                         .toList())
                 .thenApply(ignored -> {

@@ -261,7 +261,7 @@ public final class JobProcedure {
             for (ImageStyle style : toDraw) {
                 styles.add(drawAndHost(style));
             }
-            CompletableFuture<Outcome> result = allOrFirstFailure(styles)
+            CompletableFuture<Outcome> result = Async.allOrFirstFailure(styles)
                     .orTimeout(settings.jobDeadline().toMillis(), TimeUnit.MILLISECONDS)
                     .thenApplyAsync(ignored -> completeJob(), io)
                     .exceptionallyAsync(this::failJob, io);
@@ -386,26 +386,6 @@ public final class JobProcedure {
             return JobFailure.of(
                     JobFailure.INTERNAL, "unexpected error: " + cause.getClass().getSimpleName());
         }
-    }
-
-    /** Completes with all results, or exceptionally with the first failure without waiting for the rest. */
-    static CompletableFuture<Void> allOrFirstFailure(List<CompletableFuture<Void>> stages) {
-        CompletableFuture<Void> all = new CompletableFuture<>();
-        if (stages.isEmpty()) {
-            all.complete(null);
-            return all;
-        }
-        AtomicInteger remaining = new AtomicInteger(stages.size());
-        for (CompletableFuture<Void> stage : stages) {
-            stage.whenComplete((ignored, error) -> {
-                if (error != null) {
-                    all.completeExceptionally(Async.unwrap(error));
-                } else if (remaining.decrementAndGet() == 0) {
-                    all.complete(null);
-                }
-            });
-        }
-        return all;
     }
 
     static String describe(Throwable error) {
