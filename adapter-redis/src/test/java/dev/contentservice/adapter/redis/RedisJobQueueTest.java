@@ -99,13 +99,12 @@ class RedisJobQueueTest {
         CompletableFuture<Optional<Claim>> waiting = CompletableFuture.supplyAsync(() -> claim(other, PATIENT));
         Thread.sleep(100);
 
-        long start = System.nanoTime();
         leaving.jobQueue().release(held);
-        Optional<Claim> taken = waiting.get(10, TimeUnit.SECONDS);
+        Optional<Claim> taken = waiting.get(30, TimeUnit.SECONDS);
 
         assertThat(taken).map(Claim::jobId).contains(job.id());
+        // attempt 1: handed over by the release, not reclaimed after the one-minute lease (that would be 2)
         assertThat(taken.get().attempt()).isEqualTo(1);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
     }
 
     @Test
