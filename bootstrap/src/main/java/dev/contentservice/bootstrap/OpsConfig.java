@@ -66,7 +66,7 @@ public record OpsConfig(
 
     /** The defaults: every interface, open, no CORS, text logs at INFO, three claims. */
     public static OpsConfig defaults() {
-        return new OpsConfig("0.0.0.0", List.of(), false, List.of(), LogFormat.TEXT, "INFO", 3);
+        return new OpsConfig("0.0.0.0", List.of(), false, List.of(), LogFormat.TEXT, "INFO", DEFAULT_JOB_MAX_ATTEMPTS);
     }
 
     static OpsConfig from(ContentConfig.Settings settings) {

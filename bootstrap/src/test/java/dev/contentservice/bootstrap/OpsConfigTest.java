@@ -17,8 +17,9 @@ class OpsConfigTest {
     }
 
     @Test
-    void nothing_set_means_every_interface_open_no_cors_text_logs_at_info_and_three_claims() {
+    void nothing_set_means_every_interface_open_no_cors_text_logs_at_info_and_five_claims() {
         assertThat(parse(Map.of()).ops()).isEqualTo(OpsConfig.defaults());
+        assertThat(OpsConfig.defaults().jobMaxAttempts()).isEqualTo(5);
     }
 
     @Test

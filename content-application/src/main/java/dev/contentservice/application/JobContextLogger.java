@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A logger that writes every line about a job inside that job's {@link JobLogContext}, whatever thread
  * writes it (the job's steps continue on store, generator and timer threads). The job is the first
- * {@link JobId} among the parameters, or the id after "job " at the start of a plain message.
+ * {@link JobId} among the parameters, or the id after "job " at the start of a plain message; its draft is
+ * the first {@link EventDraftId} among the parameters, else the one of the job being drawn.
  */
 final class JobContextLogger implements System.Logger {
     private static final Pattern JOB_IN_MESSAGE = Pattern.compile("^job ([0-9a-fA-F-]{36})");
@@ -52,11 +53,13 @@ final class JobContextLogger implements System.Logger {
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... parameters) {
         Optional<JobId> job = Optional.empty();
+        Optional<EventDraftId> draft = Optional.empty();
         if (parameters != null) {
             for (Object parameter : parameters) {
-                if (parameter instanceof JobId id) {
+                if (job.isEmpty() && parameter instanceof JobId id) {
                     job = Optional.of(id);
-                    break;
+                } else if (draft.isEmpty() && parameter instanceof EventDraftId named) {
+                    draft = Optional.of(named);
                 }
             }
         }
@@ -67,7 +70,8 @@ final class JobContextLogger implements System.Logger {
             delegate.log(level, bundle, format, parameters);
             return;
         }
-        try (JobLogContext.Scope scope = enter(job.get())) {
+        Optional<EventDraftId> known = draft.isPresent() ? draft : draftOf.apply(job.get());
+        try (JobLogContext.Scope scope = context.enter(job.get(), known)) {
             delegate.log(level, bundle, format, parameters);
         }
     }
