@@ -45,9 +45,14 @@ class ProviderFlowTest {
     }
 
     private void start(String fallback) {
+        start(fallback, "overlay");
+    }
+
+    private void start(String fallback, String text) {
         service = ContentService.start(ContentConfig.fromEnvironment(
                 Map.of(
                         "CONTENT_HTTP_PORT", "0",
+                        "CONTENT_IMAGEGEN_TEXT", text,
                         "CONTENT_IMAGEGEN_URL", provider.baseUrl(),
                         "CONTENT_IMAGEGEN_API_KEY", KEY,
                         "CONTENT_IMAGEGEN_MODEL", "dall-e-2",
@@ -63,11 +68,17 @@ class ProviderFlowTest {
     }
 
     private String generate(String draft) throws Exception {
-        HttpResponse<String> accepted = CLIENT.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/content/images/" + draft + "/generate"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return generate(draft, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private String generate(String draft, HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(service.baseUrl() + "/api/content/images/" + draft + "/generate"))
+                .POST(body);
+        if (body.contentLength() != 0) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> accepted = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
         return JSON.readTree(accepted.body()).get("jobId").asText();
     }
@@ -87,8 +98,9 @@ class ProviderFlowTest {
     }
 
     @Test
-    void images_are_the_providers_bytes_and_still_download_after_the_provider_is_gone() throws Exception {
-        start("none");
+    void with_text_by_the_provider_images_are_the_providers_bytes_and_still_download_after_the_provider_is_gone()
+            throws Exception {
+        start("none", "provider");
 
         JsonNode done = awaitEnd(generate("sample-1"), Duration.ofSeconds(30));
         provider.close();
@@ -156,7 +168,7 @@ class ProviderFlowTest {
         JsonNode done = awaitEnd(generate("sample-2"), Duration.ofSeconds(60));
 
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(done.get("generator").asText()).isEqualTo("http:dall-e-2");
+        assertThat(done.get("generator").asText()).isEqualTo("http:dall-e-2+local");
     }
 
     @Test
