@@ -117,6 +117,46 @@ class ProviderFlowTest {
     }
 
     @Test
+    void three_formats_are_nine_posters_of_the_right_sizes_from_three_provider_calls() throws Exception {
+        start("none");
+
+        JsonNode done = awaitEnd(
+                generate(
+                        "sample-1",
+                        HttpRequest.BodyPublishers.ofString("{\"formats\":[\"square\",\"portrait\",\"story\"]}")),
+                Duration.ofSeconds(30));
+        provider.close();
+
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("generator").asText()).isEqualTo("http:dall-e-2+local");
+        assertThat(provider.received()).isEqualTo(3);
+        Map<String, int[]> sizes = Map.of(
+                "square", new int[] {1080, 1080}, "portrait", new int[] {1080, 1350}, "story", new int[] {1080, 1920});
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        for (Map.Entry<String, int[]> format : sizes.entrySet()) {
+            for (String style : new String[] {"simple", "fancy", "trendy"}) {
+                String url = done.get("formats").get(format.getKey()).get(style).asText();
+                urls.add(url);
+                HttpResponse<byte[]> image = get(url);
+                assertThat(image.statusCode()).isEqualTo(200);
+                java.awt.image.BufferedImage decoded =
+                        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()));
+                assertThat(decoded.getWidth())
+                        .as("%s %s width", format.getKey(), style)
+                        .isEqualTo(format.getValue()[0]);
+                assertThat(decoded.getHeight())
+                        .as("%s %s height", format.getKey(), style)
+                        .isEqualTo(format.getValue()[1]);
+            }
+        }
+        assertThat(urls).hasSize(9);
+        for (String style : new String[] {"simple", "fancy", "trendy"}) {
+            assertThat(done.get("imageUrls").get(style).asText())
+                    .isEqualTo(done.get("formats").get("square").get(style).asText());
+        }
+    }
+
+    @Test
     void a_provider_that_always_fails_ends_the_job_failed_and_the_open_circuit_fails_the_next_job_fast()
             throws Exception {
         start("none");
