@@ -14,6 +14,7 @@ import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.adapter.render.LocalImageRenderer;
 import dev.contentservice.application.ComposePosters;
 import dev.contentservice.application.FallbackImageGenerator;
+import dev.contentservice.application.TextMode;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
@@ -96,12 +97,21 @@ final class HttpImageGenModule extends AbstractModule {
      * The worker's drawing (issue 13): the bare provider draws each style's art once ({@code
      * CONTENT_IMAGEGEN_TEXT=overlay}) or its whole square poster ({@code provider}); the local renderer sets
      * the type in every format, and draws on its own background while the provider is unavailable when
-     * {@code CONTENT_IMAGEGEN_FALLBACK=local}.
+     * {@code CONTENT_IMAGEGEN_FALLBACK=local}. An {@link ImageGenerator} bound over this module's (an
+     * embedding's or a test's override) draws the whole square poster instead, as before issue 13.
      */
     @Provides
     @Singleton
     ComposePosters composePosters(
-            HttpImageGenerator http, LocalImageRenderer local, ImageStore imageStore, ImageLinks links) {
+            ImageGenerator bound,
+            HttpImageGenerator http,
+            LocalImageRenderer local,
+            ImageStore imageStore,
+            ImageLinks links) {
+        if (bound != http && !(bound instanceof FallbackImageGenerator)) {
+            return new ComposePosters(
+                    Optional.of(bound), false, TextMode.PROVIDER, local, imageStore, links, composerThreads());
+        }
         return new ComposePosters(
                 Optional.of(http),
                 config.imagegenFallback() == ContentConfig.Fallback.LOCAL,

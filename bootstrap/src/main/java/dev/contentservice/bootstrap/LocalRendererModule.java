@@ -26,14 +26,20 @@ final class LocalRendererModule extends AbstractModule {
         return renderer;
     }
 
-    /** No provider: the renderer draws every format on its own background. */
+    /**
+     * No provider: the renderer draws every format on its own background. An {@link ImageGenerator} bound
+     * over this module's (an embedding's or a test's override) draws the whole square poster instead, as
+     * before issue 13 ({@link TextMode#PROVIDER}).
+     */
     @Provides
     @Singleton
-    ComposePosters composePosters(LocalImageRenderer renderer, ImageStore imageStore, ImageLinks links) {
+    ComposePosters composePosters(
+            ImageGenerator bound, LocalImageRenderer renderer, ImageStore imageStore, ImageLinks links) {
+        boolean own = bound == renderer;
         return new ComposePosters(
-                Optional.empty(),
+                own ? Optional.empty() : Optional.of(bound),
                 false,
-                TextMode.OVERLAY,
+                own ? TextMode.OVERLAY : TextMode.PROVIDER,
                 renderer,
                 imageStore,
                 links,

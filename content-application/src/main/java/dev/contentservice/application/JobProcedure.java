@@ -45,6 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the job does not have yet in parallel (a job taken over after a crash or a lost lease keeps the styles an
  * earlier attempt stored), hosts each image and records it on the job at once, then finishes the job in one
  * step ({@link JobQueue#finish}: image set, COMPLETED, acknowledgement), or fails it with a reason.
+ * Given a {@link ComposePosters} (the service's wiring), each style is drawn through it in the formats the
+ * job asked for: the set then holds the square URLs and, when more than the square was asked, the URLs per
+ * format.
  *
  * <p>Rules it keeps:
  *
@@ -213,6 +216,8 @@ public final class JobProcedure {
                 }
                 return CompletableFuture.completedFuture(Outcome.DONE);
             }
+            Attempt attempt = new Attempt(claimed);
+            runs.put(job.id(), attempt); // before the first line, so that it carries the draft too
             LOG.log(
                     Level.INFO,
                     "job {0}: processing draft {1} (attempt {2}, {3} of {4} styles kept from earlier attempts)",
@@ -221,7 +226,7 @@ public final class JobProcedure {
                     claim.attempt(),
                     claimed.stored().size(),
                     ImageStyle.values().length);
-            return new Attempt(claimed).start();
+            return attempt.start();
         } catch (StoreUnavailableException e) {
             LOG.log(
                     Level.WARNING,
