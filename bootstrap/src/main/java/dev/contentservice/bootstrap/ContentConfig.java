@@ -118,6 +118,7 @@ public record ContentConfig(
                 settings.all());
         // the CONTENT_IMAGEGEN_* tuning settings are checked now, so that a bad one stops the start
         ImageGenConfig.of(config);
+        ImageGenConfig.textMode(config); // CONTENT_IMAGEGEN_TEXT, also checked without a provider
         config.imageStorage(); // CONTENT_IMAGE_STORE and its settings: a bad value stops the start here
         return config;
     }

@@ -12,8 +12,12 @@ import dev.contentservice.adapter.memory.InMemoryProviderBudget;
 import dev.contentservice.adapter.redis.RedisProviderBudget;
 import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.adapter.render.LocalImageRenderer;
+import dev.contentservice.application.ComposePosters;
 import dev.contentservice.application.FallbackImageGenerator;
+import dev.contentservice.application.TextMode;
 import dev.contentservice.domain.ImageGenerator;
+import dev.contentservice.domain.ImageLinks;
+import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.ProviderBudget;
 import dev.contentservice.domain.ProviderCallMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -22,6 +26,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -83,6 +91,45 @@ final class HttpImageGenModule extends AbstractModule {
             return new FallbackImageGenerator(http, local.get());
         }
         return http;
+    }
+
+    /**
+     * The worker's drawing (issue 13): the bare provider draws each style's art once ({@code
+     * CONTENT_IMAGEGEN_TEXT=overlay}) or its whole square poster ({@code provider}); the local renderer sets
+     * the type in every format, and draws on its own background while the provider is unavailable when
+     * {@code CONTENT_IMAGEGEN_FALLBACK=local}. An {@link ImageGenerator} bound over this module's (an
+     * embedding's or a test's override) draws the whole square poster instead, as before issue 13.
+     */
+    @Provides
+    @Singleton
+    ComposePosters composePosters(
+            ImageGenerator bound,
+            HttpImageGenerator http,
+            LocalImageRenderer local,
+            ImageStore imageStore,
+            ImageLinks links) {
+        if (bound != http && !(bound instanceof FallbackImageGenerator)) {
+            return new ComposePosters(
+                    Optional.of(bound), false, TextMode.PROVIDER, local, imageStore, links, composerThreads());
+        }
+        return new ComposePosters(
+                Optional.of(http),
+                config.imagegenFallback() == ContentConfig.Fallback.LOCAL,
+                ImageGenConfig.textMode(config),
+                local,
+                imageStore,
+                links,
+                composerThreads());
+    }
+
+    /** Threads for the composition's blocking store calls (the provider and the renderer are asynchronous). */
+    static Executor composerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "content-compose-io-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Provides

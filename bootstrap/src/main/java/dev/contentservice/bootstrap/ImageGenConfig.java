@@ -2,6 +2,7 @@ package dev.contentservice.bootstrap;
 
 import dev.contentservice.adapter.imagegen.http.HttpImageGeneratorSettings;
 import dev.contentservice.adapter.imagegen.http.ProviderSettings;
+import dev.contentservice.application.TextMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -38,13 +39,32 @@ record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt
     static final String RATE_PER_MINUTE = "CONTENT_IMAGEGEN_RATE_PER_MINUTE";
     static final String ALLOW_PRIVATE_URLS = "CONTENT_IMAGEGEN_ALLOW_PRIVATE_URLS";
     static final String PREFER_WAIT_SECONDS = "CONTENT_IMAGEGEN_PREFER_WAIT_SECONDS";
+    static final String TEXT = "CONTENT_IMAGEGEN_TEXT";
 
     /** Reads the imagegen settings of {@code config} (its typed URL, key and model over the raw variables). */
     static ImageGenConfig of(ContentConfig config) {
         return parse(config.effectiveVariables());
     }
 
+    /** {@code CONTENT_IMAGEGEN_TEXT}: who sets the words over a provider's picture, {@code overlay} (default) or {@code provider}. */
+    static TextMode textMode(ContentConfig config) {
+        return textMode(config.effectiveVariables());
+    }
+
+    static TextMode textMode(Map<String, String> env) {
+        return value(env, TEXT)
+                .map(name -> switch (name.toLowerCase(Locale.ROOT)) {
+                    case "overlay" -> TextMode.OVERLAY;
+                    case "provider" -> TextMode.PROVIDER;
+                    default ->
+                        throw new IllegalArgumentException(
+                                TEXT + " must be 'overlay' or 'provider', was '" + name + "'");
+                })
+                .orElse(TextMode.OVERLAY);
+    }
+
     static ImageGenConfig parse(Map<String, String> env) {
+        textMode(env);
         if (value(env, OLD_BREAKER_THRESHOLD).isPresent()) {
             throw new IllegalArgumentException(OLD_BREAKER_THRESHOLD + " is no longer read: the breaker opens on a"
                     + " failure rate, see " + BREAKER_FAILURE_RATE + " and " + BREAKER_MIN_CALLS);

@@ -32,6 +32,7 @@ class BadSettingsTest {
                 Arguments.of(Map.of("CONTENT_CORS_ORIGINS", "app.example.com/path"), "CONTENT_CORS_ORIGINS"),
                 Arguments.of(Map.of("CONTENT_OPS_REQUIRE_KEY", "maybe"), "CONTENT_OPS_REQUIRE_KEY"),
                 Arguments.of(Map.of("CONTENT_JOB_MAX_ATTEMPTS", "0"), "CONTENT_JOB_MAX_ATTEMPTS"),
+                Arguments.of(Map.of("CONTENT_IMAGEGEN_TEXT", "both"), "CONTENT_IMAGEGEN_TEXT"),
                 Arguments.of(
                         Map.of("CONTENT_IMAGEGEN_URL", "http://127.0.0.1:9", "CONTENT_IMAGEGEN_SIZE", "big"),
                         "CONTENT_IMAGEGEN_SIZE"),

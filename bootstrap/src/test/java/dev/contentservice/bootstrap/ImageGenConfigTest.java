@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contentservice.adapter.imagegen.http.HttpImageGeneratorSettings;
 import dev.contentservice.adapter.imagegen.http.ProviderSettings;
+import dev.contentservice.application.TextMode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +16,24 @@ import org.junit.jupiter.api.Test;
 class ImageGenConfigTest {
     private static ImageGenConfig imagegen(Map<String, String> env) {
         return ImageGenConfig.of(ContentConfig.fromEnvironment(env, new Properties()));
+    }
+
+    @Test
+    void the_service_sets_the_text_over_the_providers_art_unless_told_to_leave_it_to_the_provider() {
+        assertThat(ImageGenConfig.textMode(Map.of())).isEqualTo(TextMode.OVERLAY);
+        assertThat(ImageGenConfig.textMode(Map.of("CONTENT_IMAGEGEN_TEXT", "Provider")))
+                .isEqualTo(TextMode.PROVIDER);
+        assertThat(ImageGenConfig.textMode(
+                        ContentConfig.fromEnvironment(Map.of(), propertiesOf("content.imagegen.text", "provider"))))
+                .isEqualTo(TextMode.PROVIDER);
+        assertThatThrownBy(() -> ImageGenConfig.textMode(Map.of("CONTENT_IMAGEGEN_TEXT", "both")))
+                .hasMessageContaining("CONTENT_IMAGEGEN_TEXT");
+    }
+
+    private static Properties propertiesOf(String key, String value) {
+        Properties properties = new Properties();
+        properties.setProperty(key, value);
+        return properties;
     }
 
     @Test

@@ -45,9 +45,14 @@ class ProviderFlowTest {
     }
 
     private void start(String fallback) {
+        start(fallback, "overlay");
+    }
+
+    private void start(String fallback, String text) {
         service = ContentService.start(ContentConfig.fromEnvironment(
                 Map.of(
                         "CONTENT_HTTP_PORT", "0",
+                        "CONTENT_IMAGEGEN_TEXT", text,
                         "CONTENT_IMAGEGEN_URL", provider.baseUrl(),
                         "CONTENT_IMAGEGEN_API_KEY", KEY,
                         "CONTENT_IMAGEGEN_MODEL", "dall-e-2",
@@ -63,11 +68,17 @@ class ProviderFlowTest {
     }
 
     private String generate(String draft) throws Exception {
-        HttpResponse<String> accepted = CLIENT.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/content/images/" + draft + "/generate"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return generate(draft, HttpRequest.BodyPublishers.noBody());
+    }
+
+    private String generate(String draft, HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(service.baseUrl() + "/api/content/images/" + draft + "/generate"))
+                .POST(body);
+        if (body.contentLength() != 0) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> accepted = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).isEqualTo(202);
         return JSON.readTree(accepted.body()).get("jobId").asText();
     }
@@ -87,8 +98,9 @@ class ProviderFlowTest {
     }
 
     @Test
-    void images_are_the_providers_bytes_and_still_download_after_the_provider_is_gone() throws Exception {
-        start("none");
+    void with_text_by_the_provider_images_are_the_providers_bytes_and_still_download_after_the_provider_is_gone()
+            throws Exception {
+        start("none", "provider");
 
         JsonNode done = awaitEnd(generate("sample-1"), Duration.ofSeconds(30));
         provider.close();
@@ -102,6 +114,46 @@ class ProviderFlowTest {
         }
         assertThat(provider.authorizations()).hasSize(3).containsOnly("Bearer " + KEY);
         assertThat(done.toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void three_formats_are_nine_posters_of_the_right_sizes_from_three_provider_calls() throws Exception {
+        start("none");
+
+        JsonNode done = awaitEnd(
+                generate(
+                        "sample-1",
+                        HttpRequest.BodyPublishers.ofString("{\"formats\":[\"square\",\"portrait\",\"story\"]}")),
+                Duration.ofSeconds(30));
+        provider.close();
+
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("generator").asText()).isEqualTo("http:dall-e-2+local");
+        assertThat(provider.received()).isEqualTo(3);
+        Map<String, int[]> sizes = Map.of(
+                "square", new int[] {1080, 1080}, "portrait", new int[] {1080, 1350}, "story", new int[] {1080, 1920});
+        java.util.Set<String> urls = new java.util.HashSet<>();
+        for (Map.Entry<String, int[]> format : sizes.entrySet()) {
+            for (String style : new String[] {"simple", "fancy", "trendy"}) {
+                String url = done.get("formats").get(format.getKey()).get(style).asText();
+                urls.add(url);
+                HttpResponse<byte[]> image = get(url);
+                assertThat(image.statusCode()).isEqualTo(200);
+                java.awt.image.BufferedImage decoded =
+                        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()));
+                assertThat(decoded.getWidth())
+                        .as("%s %s width", format.getKey(), style)
+                        .isEqualTo(format.getValue()[0]);
+                assertThat(decoded.getHeight())
+                        .as("%s %s height", format.getKey(), style)
+                        .isEqualTo(format.getValue()[1]);
+            }
+        }
+        assertThat(urls).hasSize(9);
+        for (String style : new String[] {"simple", "fancy", "trendy"}) {
+            assertThat(done.get("imageUrls").get(style).asText())
+                    .isEqualTo(done.get("formats").get("square").get(style).asText());
+        }
     }
 
     @Test
@@ -156,7 +208,7 @@ class ProviderFlowTest {
         JsonNode done = awaitEnd(generate("sample-2"), Duration.ofSeconds(60));
 
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(done.get("generator").asText()).isEqualTo("http:dall-e-2");
+        assertThat(done.get("generator").asText()).isEqualTo("http:dall-e-2+local");
     }
 
     @Test

@@ -93,6 +93,7 @@ class ReplicateFlowTest {
                 Map.of(
                         "CONTENT_HTTP_PORT", "0",
                         "CONTENT_IMAGEGEN_PROTOCOL", "replicate",
+                        "CONTENT_IMAGEGEN_TEXT", "provider", // the provider's images byte for byte
                         "CONTENT_IMAGEGEN_URL", replicate.url("/v1").toString(),
                         "CONTENT_IMAGEGEN_API_KEY", KEY,
                         "CONTENT_IMAGEGEN_ALLOW_PRIVATE_URLS", "true"),

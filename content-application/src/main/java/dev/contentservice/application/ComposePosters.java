@@ -146,6 +146,17 @@ public final class ComposePosters {
                 .thenCompose(art -> composeAll(editJob, base, wanted, art, false));
     }
 
+    /**
+     * The formats {@link #draw} makes of a style when the provider answers: the asked ones with the square,
+     * or the square only when the provider sets the text ({@link TextMode#PROVIDER}).
+     */
+    public Set<PosterFormat> formatsMade(Set<PosterFormat> asked) {
+        if (provider.isPresent() && textMode == TextMode.PROVIDER) {
+            return EnumSet.of(PosterFormat.SQUARE);
+        }
+        return withSquare(asked);
+    }
+
     /** The art kept for a style of a job, in whichever format the provider answered, or empty. */
     public Optional<GeneratedImage> keptArt(JobId jobId, ImageStyle style) {
         for (ImageFormat format : ImageFormat.values()) {

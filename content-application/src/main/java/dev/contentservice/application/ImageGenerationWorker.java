@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +49,6 @@ public final class ImageGenerationWorker implements AutoCloseable {
     }
 
     /** @param logContext puts the job's id and draft into the logging context of every line its work writes */
-    @Inject
     public ImageGenerationWorker(
             JobQueue queue,
             JobRepository jobs,
@@ -59,13 +59,46 @@ public final class ImageGenerationWorker implements AutoCloseable {
             JobMetrics metrics,
             WorkerSettings settings,
             JobLogContext logContext) {
+        this(queue, jobs, generator, imageStore, links, clock, metrics, settings, logContext, Optional.empty());
+    }
+
+    /**
+     * A worker that draws each style through {@code posters} in the formats its job asks for (issue 13);
+     * {@code generator} is then not called by the worker.
+     */
+    @Inject
+    public ImageGenerationWorker(
+            JobQueue queue,
+            JobRepository jobs,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            JobLogContext logContext,
+            ComposePosters posters) {
+        this(queue, jobs, generator, imageStore, links, clock, metrics, settings, logContext, Optional.of(posters));
+    }
+
+    private ImageGenerationWorker(
+            JobQueue queue,
+            JobRepository jobs,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            JobLogContext logContext,
+            Optional<ComposePosters> posters) {
         Objects.requireNonNull(settings, "settings");
         this.io = Executors.newFixedThreadPool(
                 Math.min(8, Math.max(2, settings.maxInFlightJobs())), Async.daemonThreads("content-worker-io"));
         this.timer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-worker-timer"));
         ProgressMarks marks = new ProgressMarks(jobs, io, timer, MARK_WINDOW);
-        JobProcedure procedure = this.procedure =
-                new JobProcedure(queue, generator, imageStore, links, clock, metrics, settings, io, marks, logContext);
+        JobProcedure procedure = this.procedure = new JobProcedure(
+                queue, generator, imageStore, links, clock, metrics, settings, io, marks, logContext, posters);
         this.consumer = new QueueConsumer(
                 queue,
                 claimed -> CompletableFuture.supplyAsync(() -> procedure.run(claimed), io)

@@ -16,6 +16,7 @@ import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.StoreUnavailableException;
 import dev.contentservice.domain.StoredStyle;
 import java.lang.System.Logger.Level;
@@ -44,6 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the job does not have yet in parallel (a job taken over after a crash or a lost lease keeps the styles an
  * earlier attempt stored), hosts each image and records it on the job at once, then finishes the job in one
  * step ({@link JobQueue#finish}: image set, COMPLETED, acknowledgement), or fails it with a reason.
+ * Given a {@link ComposePosters} (the service's wiring), each style is drawn through it in the formats the
+ * job asked for: the set then holds the square URLs and, when more than the square was asked, the URLs per
+ * format.
  *
  * <p>Rules it keeps:
  *
@@ -73,6 +77,7 @@ public final class JobProcedure {
     private final WorkerSettings settings;
     private final Executor io;
     private final ProgressMarks marks;
+    private final Optional<ComposePosters> posters;
     private final Map<JobId, Attempt> runs = new ConcurrentHashMap<>();
 
     /** What became of a claim. */
@@ -107,6 +112,26 @@ public final class JobProcedure {
             Executor io,
             ProgressMarks marks,
             JobLogContext logContext) {
+        this(queue, generator, imageStore, links, clock, metrics, settings, io, marks, logContext, Optional.empty());
+    }
+
+    /**
+     * @param posters when present, each style is drawn through it in the job's formats (issue 13: the
+     *     provider's art with the service's type); when empty, {@code generator} draws the square posters
+     */
+    JobProcedure(
+            JobQueue queue,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            Executor io,
+            ProgressMarks marks,
+            JobLogContext logContext,
+            Optional<ComposePosters> posters) {
+        this.posters = Objects.requireNonNull(posters, "posters");
         this.LOG = new JobContextLogger(PLAIN_LOG, Objects.requireNonNull(logContext, "logContext"), this::draftOf);
         this.queue = Objects.requireNonNull(queue, "queue");
         this.generator = Objects.requireNonNull(generator, "generator");
@@ -191,6 +216,8 @@ public final class JobProcedure {
                 }
                 return CompletableFuture.completedFuture(Outcome.DONE);
             }
+            Attempt attempt = new Attempt(claimed);
+            runs.put(job.id(), attempt); // before the first line, so that it carries the draft too
             LOG.log(
                     Level.INFO,
                     "job {0}: processing draft {1} (attempt {2}, {3} of {4} styles kept from earlier attempts)",
@@ -199,7 +226,7 @@ public final class JobProcedure {
                     claim.attempt(),
                     claimed.stored().size(),
                     ImageStyle.values().length);
-            return new Attempt(claimed).start();
+            return attempt.start();
         } catch (StoreUnavailableException e) {
             LOG.log(
                     Level.WARNING,
@@ -221,7 +248,10 @@ public final class JobProcedure {
         private final Instant deadline = started.plus(settings.jobDeadline());
         private final Map<ImageStyle, String> urls = new EnumMap<>(ImageStyle.class);
         private final TreeSet<String> generators = new TreeSet<>();
-        private final List<CompletableFuture<GeneratedImage>> drawings = new CopyOnWriteArrayList<>();
+        /** The URLs per format of the styles drawn in this attempt through {@link ComposePosters}. */
+        private final Map<ImageStyle, Map<PosterFormat, String>> drawnFormats = new EnumMap<>(ImageStyle.class);
+
+        private final List<CompletableFuture<?>> drawings = new CopyOnWriteArrayList<>();
         private final AtomicInteger missing;
         private volatile boolean abandoned;
 
@@ -278,6 +308,9 @@ public final class JobProcedure {
         }
 
         private CompletableFuture<Void> drawAndHost(ImageStyle style) {
+            if (posters.isPresent()) {
+                return compose(posters.get(), style);
+            }
             Instant styleStart = clock.instant();
             CompletableFuture<GeneratedImage> drawn;
             try {
@@ -289,6 +322,74 @@ public final class JobProcedure {
             return drawn.whenComplete((image, error) ->
                             metrics.styleFinished(style, error == null, Duration.between(styleStart, clock.instant())))
                     .thenAcceptAsync(image -> host(style, image), io);
+        }
+
+        /** Draws the style in the job's formats; the composer stores them, the job records the square URL. */
+        private CompletableFuture<Void> compose(ComposePosters composer, ImageStyle style) {
+            Instant styleStart = clock.instant();
+            CompletableFuture<StylePosters> drawn;
+            try {
+                drawn = composer.draw(
+                        job.id(), style, job.recommendation(), job.options().formats(), deadline);
+            } catch (RuntimeException e) {
+                drawn = CompletableFuture.failedFuture(e);
+            }
+            drawings.add(drawn);
+            return drawn.whenComplete((made, error) ->
+                            metrics.styleFinished(style, error == null, Duration.between(styleStart, clock.instant())))
+                    .thenAcceptAsync(made -> record(made), io);
+        }
+
+        private void record(StylePosters made) {
+            ImageStyle style = made.style();
+            String url = made.url(PosterFormat.SQUARE);
+            synchronized (this) {
+                urls.put(style, url);
+                drawnFormats.put(style, made.urls());
+                generators.add(made.generator());
+            }
+            if (missing.decrementAndGet() > 0) {
+                marks.add(new StoredStyle(job.id(), style, url, made.generator(), clock.instant()));
+            }
+            LOG.log(
+                    Level.DEBUG,
+                    "job {0}: {1} posters stored ({2})",
+                    job.id(),
+                    style.key(),
+                    made.urls().keySet());
+        }
+
+        /**
+         * The set's further formats: none when the job asked for the square only (the seed's record), else
+         * every asked format that each style has. A style kept from an earlier attempt is recorded by its
+         * square URL only; its other formats were stored under the names {@link ComposePosters} gives them.
+         */
+        private Map<PosterFormat, ImageSet> formats() {
+            Set<PosterFormat> asked = job.options().formats();
+            if (posters.isEmpty() || asked.equals(Set.of(PosterFormat.SQUARE))) {
+                return Map.of();
+            }
+            Set<PosterFormat> keptMade = posters.get().formatsMade(asked);
+            Map<PosterFormat, ImageSet> result = new EnumMap<>(PosterFormat.class);
+            for (PosterFormat format : asked) {
+                Map<ImageStyle, String> byStyle = new EnumMap<>(ImageStyle.class);
+                for (ImageStyle style : ImageStyle.values()) {
+                    Map<PosterFormat, String> drawn = drawnFormats.get(style);
+                    if (drawn != null) {
+                        if (drawn.containsKey(format)) {
+                            byStyle.put(style, drawn.get(format));
+                        }
+                    } else if (format == PosterFormat.SQUARE) {
+                        byStyle.put(style, urls.get(style));
+                    } else if (keptMade.contains(format)) {
+                        byStyle.put(style, links.urlOf(ImageFileName.of(job.id(), style, format)));
+                    }
+                }
+                if (byStyle.size() == ImageStyle.values().length) {
+                    result.put(format, new ImageSet(byStyle));
+                }
+            }
+            return result;
         }
 
         private void host(ImageStyle style, GeneratedImage image) {
@@ -313,7 +414,8 @@ public final class JobProcedure {
             Job done;
             DraftImages images;
             synchronized (this) {
-                images = DraftImages.made(job.id(), new ImageSet(urls), clock.instant());
+                images = DraftImages.made(job.id(), new ImageSet(urls), clock.instant())
+                        .withFormats(formats());
                 done = job.complete(String.join("+", generators), clock);
             }
             Duration took = Duration.between(started, clock.instant());

@@ -1,5 +1,6 @@
 package dev.contentservice.application;
 
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.Job;
@@ -81,6 +82,11 @@ public final class ReadJobStatus {
             case PENDING, PROCESSING -> new JobStatusView.InProgress(job);
             case FAILED -> new JobStatusView.Failed(job, job.failure().orElseThrow());
             case COMPLETED -> {
+                Optional<DraftImages> latest = imageSets.latest(job.eventDraftId());
+                if (latest.isPresent() && latest.get().jobId().equals(job.id())) {
+                    yield new JobStatusView.Completed(
+                            job, latest.get().images(), latest.get().formats());
+                }
                 Optional<ImageSet> images = imageSets.find(job.eventDraftId());
                 yield images.<JobStatusView>map(set -> new JobStatusView.Completed(job, set))
                         .orElseGet(() -> new JobStatusView.Failed(

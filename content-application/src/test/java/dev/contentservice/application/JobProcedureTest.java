@@ -5,24 +5,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.contentservice.adapter.memory.InMemoryImageSets;
 import dev.contentservice.adapter.memory.InMemoryImageStore;
 import dev.contentservice.adapter.memory.InMemoryJobStore;
+import dev.contentservice.adapter.render.LocalImageRenderer;
 import dev.contentservice.application.JobProcedure.Outcome;
 import dev.contentservice.domain.ClaimedJob;
+import dev.contentservice.domain.DraftImages;
 import dev.contentservice.domain.GeneratedImage;
+import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
+import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.StoredStyle;
 import dev.contentservice.domain.contract.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The job's procedure on its own: no pollers, no thread pool, every step on the calling thread. */
@@ -90,6 +98,70 @@ class JobProcedureTest {
         ImageSet set = imageSets.find(job.eventDraftId()).orElseThrow();
         assertThat(set.url(ImageStyle.SIMPLE)).isEqualTo(keptUrl);
         assertThat(store.find(job.id()).orElseThrow().generator()).contains("earlier+now");
+    }
+
+    private JobProcedure composing() {
+        ComposePosters posters = new ComposePosters(
+                Optional.empty(),
+                false,
+                TextMode.OVERLAY,
+                new LocalImageRenderer(),
+                images,
+                name -> "http://img/" + name,
+                DIRECT);
+        return new JobProcedure(
+                store,
+                recording,
+                images,
+                name -> "http://img/" + name,
+                CLOCK,
+                JobMetrics.NONE,
+                WorkerSettings.defaults(),
+                DIRECT,
+                new ProgressMarks(store, DIRECT, null, Duration.ZERO),
+                JobLogContext.NONE,
+                Optional.of(posters));
+    }
+
+    @Test
+    void a_job_without_a_body_drawn_through_the_posters_keeps_the_seeds_record_without_further_formats()
+            throws Exception {
+        Job job = store.submit(Fixtures.newJob());
+
+        CompletableFuture<Outcome> outcome = composing().run(claim());
+
+        // the renderer composes on its own threads
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.DONE);
+        assertThat(asked).isEmpty(); // the posters draw, not the plain generator
+        DraftImages set = imageSets.latest(job.eventDraftId()).orElseThrow();
+        assertThat(set.formats()).isEmpty();
+        assertThat(set.images().url(ImageStyle.FANCY)).isEqualTo("http://img/" + job.id() + "-fancy.png");
+        assertThat(store.find(job.id()).orElseThrow().generator()).contains("local");
+    }
+
+    @Test
+    void a_job_asking_for_formats_taken_over_records_every_format_of_the_kept_style_too() throws Exception {
+        Job job = store.submit(Fixtures.newJob()
+                .withOptions(JobOptions.DEFAULT.withFormats(Set.of(PosterFormat.SQUARE, PosterFormat.STORY))));
+        ClaimedJob first = claim();
+        String keptUrl = "http://img/" + job.id() + "-simple.png";
+        store.recordStyles(List.of(new StoredStyle(job.id(), ImageStyle.SIMPLE, keptUrl, "local", CLOCK.instant())));
+        store.release(first.claim());
+
+        CompletableFuture<Outcome> outcome = composing().run(claim());
+
+        // the renderer composes on its own threads
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(Outcome.DONE);
+        DraftImages set = imageSets.latest(job.eventDraftId()).orElseThrow();
+        assertThat(set.formats()).containsOnlyKeys(PosterFormat.SQUARE, PosterFormat.STORY);
+        assertThat(set.formats().get(PosterFormat.SQUARE)).isEqualTo(set.images());
+        assertThat(set.images().url(ImageStyle.SIMPLE)).isEqualTo(keptUrl);
+        assertThat(set.formats().get(PosterFormat.STORY).url(ImageStyle.SIMPLE))
+                .isEqualTo("http://img/" + job.id() + "-simple-story.png");
+        assertThat(set.formats().get(PosterFormat.STORY).url(ImageStyle.TRENDY))
+                .isEqualTo("http://img/" + job.id() + "-trendy-story.png");
+        assertThat(images.get(new ImageFileName(job.id() + "-trendy-story.png")))
+                .isPresent();
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.contentservice.adapter.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.contentservice.application.JobStatusView;
+import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.PublicReason;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ final class JobResponses {
             String jobId,
             String status,
             Map<String, String> imageUrls,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, String>> formats,
             String generator,
             @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata) {}
 
@@ -68,8 +71,24 @@ final class JobResponses {
             for (ImageStyle style : ImageStyle.values()) {
                 urls.put(style.key(), completed.images().url(style));
             }
+            Map<String, Map<String, String>> formats = new LinkedHashMap<>();
+            for (PosterFormat format : PosterFormat.values()) {
+                ImageSet set = completed.formats().get(format);
+                if (set != null) {
+                    Map<String, String> byStyle = new LinkedHashMap<>();
+                    for (ImageStyle style : ImageStyle.values()) {
+                        byStyle.put(style.key(), set.url(style));
+                    }
+                    formats.put(format.key(), byStyle);
+                }
+            }
             return new Completed(
-                    jobId, "COMPLETED", urls, completed.job().generator().orElse("unknown"), metadata);
+                    jobId,
+                    "COMPLETED",
+                    urls,
+                    formats,
+                    completed.job().generator().orElse("unknown"),
+                    metadata);
         }
         if (view instanceof JobStatusView.Failed failed) {
             PublicReason why = PublicReason.of(failed.failure());
