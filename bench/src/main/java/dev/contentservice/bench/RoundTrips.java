@@ -1,38 +1,26 @@
 package dev.contentservice.bench;
 
-import dev.contentservice.adapter.redis.RedisBackend;
 import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.application.ImageGenerationWorker;
-import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.RequestImageGeneration;
-import dev.contentservice.application.WorkerSettings;
-import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
-import dev.contentservice.domain.ImageGenerator;
-import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
-import dev.contentservice.testfixtures.ProviderStub;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import redis.clients.jedis.RedisClient;
 
 /**
  * What a job costs Redis, counted with {@code redis-cli MONITOR}: the real use case and the real {@link
@@ -49,39 +37,28 @@ import redis.clients.jedis.RedisClient;
 final class RoundTrips {
     private static final Pattern LINE = Pattern.compile("^[0-9.]+ \\[\\d+ ([^\\]]+)\\] \"([A-Za-z]+)\"");
 
+    /** Jobs run before counting: they load the scripts and open the connections a busy worker holds. */
+    private static final int WARM_UP_JOBS = 100;
+
     private RoundTrips() {}
 
     static void main(String redisUrl, int jobs, String mode) throws Exception {
         RedisSettings settings = RedisSettings.of(redisUrl);
-        try (RedisBackend backend = RedisBackend.open(settings);
-                RedisClient harness = RedisClient.create(settings.host(), settings.port())) {
-            Counting metrics = new Counting();
-            RequestImageGeneration requests = new RequestImageGeneration(
-                    backend.recommendationSource(), backend.jobRepository(), Clock.systemUTC(), metrics);
-            ImageGenerator instant = request -> CompletableFuture.completedFuture(
-                    new GeneratedImage(ProviderStub.TINY_PNG, "image/png", "bench:instant"));
-            ImageLinks links = name -> "http://127.0.0.1/api/content/images/files/" + name.value();
-            List<String> ids = Drafts.ids("rt-" + System.nanoTime() + "-", jobs);
-            Drafts.preload(harness, ids);
-            // warm the scripts and the connection pool with one job, not counted
-            String warm = "rt-warm-" + System.nanoTime();
-            Drafts.preload(harness, List.of(warm));
-            CountDownLatch warmed = metrics.expect(1);
-            ImageGenerationWorker warmWorker = worker(backend, instant, links, metrics);
-            warmWorker.start();
-            requests.request(EventDraftId.of(warm));
-            warmed.await(1, TimeUnit.MINUTES);
-            warmWorker.close();
+        try (WorkerRig rig = WorkerRig.open(redisUrl)) {
+            MemoryImages images = new MemoryImages();
+            List<String> ids = rig.drafts("rt-" + System.nanoTime() + "-", jobs);
+            // load the scripts and open the pool's connections, not counted
+            rig.warmUp("rt-warm-" + System.nanoTime() + "-", WARM_UP_JOBS, images);
 
             boolean arriving = !"backlog".equals(mode);
             Monitor monitor = Monitor.start(settings);
-            CountDownLatch done = metrics.expect(jobs);
-            ImageGenerationWorker worker = worker(backend, instant, links, metrics);
+            CountDownLatch done = rig.expect(jobs);
+            ImageGenerationWorker worker = rig.worker(images);
             if (arriving) {
                 worker.start();
             }
             for (String id : ids) {
-                requests.request(EventDraftId.of(id));
+                rig.request(id);
             }
             if (!arriving) {
                 worker.start();
@@ -111,22 +88,9 @@ final class RoundTrips {
                     jobs,
                     client / (double) jobs,
                     all / (double) jobs,
-                    metrics.failed.get(),
+                    rig.failed(),
                     breakdown);
         }
-    }
-
-    private static ImageGenerationWorker worker(
-            RedisBackend backend, ImageGenerator generator, ImageLinks links, JobMetrics metrics) {
-        return new ImageGenerationWorker(
-                backend.jobQueue(),
-                backend.jobRepository(),
-                generator,
-                new MemoryImages(),
-                links,
-                Clock.systemUTC(),
-                metrics,
-                WorkerSettings.defaults());
     }
 
     /** {@code redis-cli MONITOR} in a child process, its lines counted by command and by client kind. */
@@ -207,27 +171,6 @@ final class RoundTrips {
         @Override
         public Optional<StoredImage> get(ImageFileName name) {
             return Optional.ofNullable(images.get(name));
-        }
-    }
-
-    private static final class Counting implements JobMetrics {
-        private volatile CountDownLatch latch = new CountDownLatch(0);
-        final AtomicLong failed = new AtomicLong();
-
-        CountDownLatch expect(int count) {
-            latch = new CountDownLatch(count);
-            return latch;
-        }
-
-        @Override
-        public void jobCompleted(Duration took) {
-            latch.countDown();
-        }
-
-        @Override
-        public void jobFailed(String code, Duration took) {
-            failed.incrementAndGet();
-            latch.countDown();
         }
     }
 }
