@@ -9,8 +9,11 @@ import dev.contentservice.domain.ImageStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +35,8 @@ import java.util.regex.Pattern;
  * counted: a line from a client connection is a command the client sent (a round trip, or one command of a
  * pipeline), a line from {@code lua} is a command a script ran. Prints {@code ROUNDTRIPS_JSON {...}}.
  *
- * <p>{@code java -jar bench.jar roundtrips <redisUrl> <jobs> <arriving|backlog>}
+ * <p>{@code java -jar bench.jar roundtrips <redisUrl> <jobs> <arriving|backlog>}; {@code roundtrips-bullmq}
+ * with the same arguments counts BullMQ's jobs the same way ({@link #bullmq}).
  */
 final class RoundTrips {
     private static final Pattern LINE = Pattern.compile("^[0-9.]+ \\[\\d+ ([^\\]]+)\\] \"([A-Za-z]+)\"");
@@ -68,29 +72,83 @@ final class RoundTrips {
             }
             Map<String, Long> counts = monitor.stop();
             worker.close();
-            long client = counts.entrySet().stream()
-                    .filter(e -> !e.getKey().startsWith("lua "))
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
-            long all = counts.values().stream().mapToLong(Long::longValue).sum();
-            StringBuilder breakdown = new StringBuilder();
-            counts.forEach((command, count) -> breakdown
-                    .append(breakdown.length() == 0 ? "" : ",")
-                    .append('"')
-                    .append(command)
-                    .append("\":")
-                    .append(String.format(Locale.ROOT, "%.2f", count / (double) jobs)));
-            System.out.printf(
-                    Locale.ROOT,
-                    "ROUNDTRIPS_JSON {\"mode\":\"%s\",\"jobs\":%d,\"roundTripsPerJob\":%.2f,\"commandsPerJob\":%.2f,"
-                            + "\"failed\":%d,\"perJob\":{%s}}%n",
-                    arriving ? "arriving" : "backlog",
-                    jobs,
-                    client / (double) jobs,
-                    all / (double) jobs,
-                    rig.failed(),
-                    breakdown);
+            print("service", arriving, jobs, counts, rig.failed());
         }
+    }
+
+    /**
+     * The same count for BullMQ ({@code bench/node/bullmq-roundtrips.mjs}, run with {@code node} from
+     * {@code nodeDir}): its warm-up runs uncounted, then MONITOR counts its {@code jobs} jobs.
+     */
+    static void bullmq(String redisUrl, int jobs, String mode, Path nodeDir) throws Exception {
+        RedisSettings settings = RedisSettings.of(redisUrl);
+        boolean arriving = !"backlog".equals(mode);
+        Process node = new ProcessBuilder(
+                        "node",
+                        "bullmq-roundtrips.mjs",
+                        redisUrl,
+                        Integer.toString(jobs),
+                        arriving ? "arriving" : "backlog",
+                        Integer.toString(WARM_UP_JOBS))
+                .directory(nodeDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+                Writer in = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8)) {
+            awaitLine(out, "WARMED");
+            Monitor monitor = Monitor.start(settings);
+            in.write("go\n");
+            in.flush();
+            awaitLine(out, "DONE");
+            Map<String, Long> counts = monitor.stop();
+            in.write("stop\n");
+            in.flush();
+            if (!node.waitFor(30, TimeUnit.SECONDS)) {
+                node.destroy();
+                throw new IllegalStateException("the BullMQ count did not exit");
+            }
+            print("bullmq", arriving, jobs, counts, node.exitValue() == 0 ? 0 : 1);
+        } finally {
+            node.destroy();
+        }
+    }
+
+    private static void awaitLine(BufferedReader out, String prefix) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the BullMQ count ended before it printed " + prefix);
+    }
+
+    /** Prints {@code ROUNDTRIPS_JSON}: per job, the client's commands (round trips), all commands, each command. */
+    private static void print(String side, boolean arriving, int jobs, Map<String, Long> counts, long failed) {
+        long client = counts.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("lua "))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder breakdown = new StringBuilder();
+        counts.forEach((command, count) -> breakdown
+                .append(breakdown.length() == 0 ? "" : ",")
+                .append('"')
+                .append(command)
+                .append("\":")
+                .append(String.format(Locale.ROOT, "%.2f", count / (double) jobs)));
+        System.out.printf(
+                Locale.ROOT,
+                "ROUNDTRIPS_JSON {\"side\":\"%s\",\"mode\":\"%s\",\"jobs\":%d,\"roundTripsPerJob\":%.2f,"
+                        + "\"commandsPerJob\":%.2f,\"failed\":%d,\"perJob\":{%s}}%n",
+                side,
+                arriving ? "arriving" : "backlog",
+                jobs,
+                client / (double) jobs,
+                all / (double) jobs,
+                failed,
+                breakdown);
     }
 
     /** {@code redis-cli MONITOR} in a child process, its lines counted by command and by client kind. */
