@@ -103,7 +103,8 @@ public final class Bench {
         Optional<String> findings = Files.isRegularFile(findingsFile)
                 ? Optional.of(Files.readString(findingsFile, StandardCharsets.UTF_8))
                 : Optional.empty();
-        String report = Report.render(machine, start, took, figures, benchmarks.method(), findings, provisional);
+        String report = Report.render(
+                machine, start, took, figures, benchmarks.method(), benchmarks.loads(), findings, provisional);
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         Benchmarks.log("wrote " + repo.relativize(out) + " in " + took.toSeconds() + " s");
