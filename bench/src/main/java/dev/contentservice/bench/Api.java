@@ -100,20 +100,30 @@ final class Api {
                         URI.create(baseUrl + "/api/content/jobs/" + jobId + "/status?wait=30"))
                 .timeout(Duration.ofSeconds(45))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
-            java.time.Instant now = java.time.Instant.now();
-            long arrived = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-            String status;
-            try {
-                status = JSON.readTree(response.body()).path("status").asText();
-            } catch (IOException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
-                return CompletableFuture.completedFuture(arrived);
-            }
-            return awaitTerminal(baseUrl, jobId);
-        });
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .exceptionallyCompose(error -> {
+                    // not connected within the client's 2 s on a loaded machine: nothing was sent, ask again
+                    Throwable cause =
+                            error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                    return cause instanceof java.net.http.HttpConnectTimeoutException
+                                    || cause instanceof java.net.ConnectException
+                            ? http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                            : CompletableFuture.failedFuture(cause);
+                })
+                .thenCompose(response -> {
+                    java.time.Instant now = java.time.Instant.now();
+                    long arrived = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+                    String status;
+                    try {
+                        status = JSON.readTree(response.body()).path("status").asText();
+                    } catch (IOException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                    if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
+                        return CompletableFuture.completedFuture(arrived);
+                    }
+                    return awaitTerminal(baseUrl, jobId);
+                });
     }
 
     /** A job as stored in {@code job:{jobId}}: the SPEC's fields and the service's {@code updatedAt}. */
