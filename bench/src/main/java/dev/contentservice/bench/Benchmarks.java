@@ -555,13 +555,17 @@ final class Benchmarks {
         method.add("6. Service jars on the same Redis with the stand-in provider taking 200 ms per call and "
                 + "`CONTENT_WORKER_MAX_JOBS=" + SCALING_MAX_JOBS + "`, `CONTENT_IMAGEGEN_MAX_CONCURRENCY="
                 + SCALING_MAX_CALLS + "` per instance (so an instance's capacity is its in-flight cap, as with a "
-                + "real, slow provider, not this machine's 2 cores); " + SCALING_JOBS + " jobs per run are POSTed "
+                + "real, slow provider, not this machine's 2 cores; `CONTENT_IMAGEGEN_TEXT=provider`, no local "
+                + "type-setting); " + SCALING_JOBS + " jobs per run are POSTed "
                 + "to the first instance; throughput is the completions between the 10th and the 90th percentile "
                 + "of completion time (`updatedAt`) divided by that span. Three runs with one instance, then a "
                 + "second instance starts and three runs with two.");
         Map<String, String> env = serviceEnv(redis, stub);
         env.put("CONTENT_WORKER_MAX_JOBS", Integer.toString(SCALING_MAX_JOBS));
         env.put("CONTENT_IMAGEGEN_MAX_CONCURRENCY", Integer.toString(SCALING_MAX_CALLS));
+        // provider-bound jobs: with the default `overlay` every style is also type-set on this machine's 2 cores
+        // (about 3.5 jobs/s for one instance here), which a second instance on the same cores cannot double
+        env.put("CONTENT_IMAGEGEN_TEXT", "provider");
         List<Double> one = new ArrayList<>();
         List<Double> two = new ArrayList<>();
         try (ServiceProcess first = service("service-scaling-1", env)) {
