@@ -199,6 +199,70 @@ class PosterFaultsTest {
         }
     }
 
+    @Test
+    void the_trendy_event_title_is_walled_off_in_ink_so_it_reads_on_art_as_light_as_the_type() throws Exception {
+        for (Color ground : new Color[] {Color.WHITE, new Color(0xF6, 0xC8, 0xD0)}) {
+            for (PosterFormat format : PosterFormat.values()) {
+                Posters.Drawn drawn = posters.drawWithLayout(
+                        PosterRequest.of(PosterFixtures.JOB, ImageStyle.TRENDY, format, PosterFixtures.bakery())
+                                .withArt(PosterFixtures.flatArt(ground)));
+                Rectangle title =
+                        placed(drawn, Role.EVENT_TITLE).get(0).bounds().getBounds();
+                title.grow(8, 8);
+
+                assertThat(enclosedLightShare(drawn.image(), title))
+                        .as("%s %s: light letters no light ground reaches", ground, format)
+                        .isGreaterThan(0.08);
+            }
+        }
+    }
+
+    /**
+     * The share of the area's light pixels that the area's edge cannot reach through light pixels: letters
+     * walled off from the ground by a dark outline. Light letters that touch a light ground are reachable,
+     * and cannot be told from it.
+     */
+    private static double enclosedLightShare(BufferedImage image, Rectangle area) {
+        Rectangle box = area.intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
+        boolean[] light = new boolean[box.width * box.height];
+        for (int y = 0; y < box.height; y++) {
+            for (int x = 0; x < box.width; x++) {
+                int rgb = image.getRGB(box.x + x, box.y + y);
+                light[y * box.width + x] =
+                        (299 * ((rgb >> 16) & 255) + 587 * ((rgb >> 8) & 255) + 114 * (rgb & 255)) / 1000 >= 110;
+            }
+        }
+        boolean[] reached = new boolean[light.length];
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        for (int x = 0; x < box.width; x++) {
+            todo.add(x);
+            todo.add((box.height - 1) * box.width + x);
+        }
+        for (int y = 0; y < box.height; y++) {
+            todo.add(y * box.width);
+            todo.add(y * box.width + box.width - 1);
+        }
+        while (!todo.isEmpty()) {
+            int i = todo.poll();
+            if (reached[i] || !light[i]) {
+                continue;
+            }
+            reached[i] = true;
+            int x = i % box.width;
+            if (x > 0) todo.add(i - 1);
+            if (x < box.width - 1) todo.add(i + 1);
+            if (i >= box.width) todo.add(i - box.width);
+            if (i < light.length - box.width) todo.add(i + box.width);
+        }
+        long enclosed = 0;
+        for (int i = 0; i < light.length; i++) {
+            if (light[i] && !reached[i]) {
+                enclosed++;
+            }
+        }
+        return (double) enclosed / light.length;
+    }
+
     private PosterRequest withHeadline(ImageStyle style, String headline) {
         PosterRequest request =
                 PosterRequest.of(PosterFixtures.JOB, style, PosterFormat.SQUARE, PosterFixtures.bakery());
