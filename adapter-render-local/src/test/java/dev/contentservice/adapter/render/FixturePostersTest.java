@@ -45,4 +45,27 @@ class FixturePostersTest {
             }
         }
     }
+
+    @Test
+    void writes_the_bakery_over_white_and_over_black_art_for_people_to_look_at() throws Exception {
+        Files.createDirectories(SAMPLES);
+        LocalImageRenderer renderer = new LocalImageRenderer(Runnable::run);
+        Map<String, GeneratedImage> grounds = Map.of(
+                "white", PosterFixtures.flatArt(java.awt.Color.WHITE),
+                "black", PosterFixtures.flatArt(java.awt.Color.BLACK));
+
+        for (Map.Entry<String, GeneratedImage> ground : grounds.entrySet()) {
+            for (ImageStyle style : ImageStyle.values()) {
+                for (PosterFormat format : PosterFormat.values()) {
+                    PosterRequest request = PosterRequest.of(PosterFixtures.JOB, style, format, PosterFixtures.bakery())
+                            .withArt(ground.getValue());
+                    Path file = SAMPLES.resolve(
+                            "bakery-on-" + ground.getKey() + "-" + style.key() + "-" + format.key() + ".png");
+                    Files.write(file, renderer.compose(request).join().bytes());
+
+                    assertThat(file).isNotEmptyFile();
+                }
+            }
+        }
+    }
 }
