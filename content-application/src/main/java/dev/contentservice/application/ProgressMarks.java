@@ -89,7 +89,7 @@ final class ProgressMarks {
             }
             job.marks.add(mark);
             due = job.due;
-            schedule = due < nextFlush;
+            schedule = nextFlush == Long.MAX_VALUE || due - nextFlush < 0;
             if (schedule) {
                 nextFlush = due;
             }
@@ -143,7 +143,7 @@ final class ProgressMarks {
             }
             if (next == Long.MAX_VALUE) {
                 nextFlush = Long.MAX_VALUE;
-            } else if (nextFlush - now <= 0 || next - nextFlush < 0) {
+            } else if (nextFlush == Long.MAX_VALUE || nextFlush - now <= 0 || next - nextFlush < 0) {
                 // this is the flush that was scheduled (or none is scheduled early enough): plan the next
                 nextFlush = next;
                 schedule = true;
