@@ -2,13 +2,19 @@ package dev.contentservice.adapter.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contentservice.domain.DraftImages;
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageSet;
+import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobId;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.contract.Fixtures;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +77,29 @@ class EditsEndpointTest {
         RunningServer.Answer generateRefused = server.post("/api/content/images/sample-1/generate");
         assertThat(generateRefused.status()).isEqualTo(409);
         assertThat(generateRefused.json()).containsEntry("code", "CONTENT_010");
+    }
+
+    @Test
+    void the_events_of_a_completed_edit_are_its_end_with_the_sets_current_images_and_no_style_events() {
+        aDraftWithImages();
+        ImageEdit edit = new ImageEdit(ImageStyle.FANCY, Map.of(EditableText.HEADLINE, "새 문구"), Optional.empty());
+        Job done = Job.edit(JobId.random(), Fakes.recommendation("sample-1"), edit, RunningServer.CLOCK)
+                .start(RunningServer.CLOCK)
+                .complete("edit", RunningServer.CLOCK);
+        server.jobs.put(done);
+        DraftImages set = server.imageSets.latest(EventDraftId.of("sample-1")).orElseThrow();
+        server.imageSets.save(
+                EventDraftId.of("sample-1"),
+                set.restyled(ImageStyle.FANCY, Map.of(PosterFormat.SQUARE, "f-edited"), RunningServer.CLOCK.instant()));
+
+        RunningServer.Answer events = server.get("/api/content/jobs/" + done.id() + "/events");
+
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(events.text())
+                .contains("event: completed")
+                .contains("\"fancy\":\"f-edited\"")
+                .contains("\"type\":\"IMAGE_EDIT\"")
+                .doesNotContain("event: style");
     }
 
     @Test
