@@ -80,6 +80,11 @@ class EditFlowTest {
         start(Map.of());
 
         editFlow("sample-1");
+
+        String metrics = get("/metrics").body();
+        assertThat(metrics).containsPattern("(?m)^content_edit_duration_seconds_count 1(\\.0)?$");
+        assertThat(metrics)
+                .containsPattern("(?m)^content_job_duration_seconds_count\\{outcome=\"completed\"} 1(\\.0)?$");
     }
 
     @Test

@@ -508,7 +508,11 @@ public final class JobProcedure {
             }
             marks.forget(job.id());
             if (written) {
-                metrics.jobCompleted(took);
+                if (job.type() == JobType.IMAGE_EDIT) {
+                    metrics.editCompleted(took);
+                } else {
+                    metrics.jobCompleted(took);
+                }
                 LOG.log(
                         Level.INFO,
                         "job {0}: COMPLETED in {1} ms by {2}",

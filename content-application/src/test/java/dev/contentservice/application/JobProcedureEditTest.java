@@ -86,6 +86,8 @@ class JobProcedureEditTest {
                 "http://img/" + job + "-trendy" + suffix + ".png");
     }
 
+    private final JobDurationEstimator estimates = new JobDurationEstimator(CLOCK);
+
     private JobProcedure procedure(PosterComposer composer, WorkerSettings settings, boolean withEdits) {
         ComposePosters posters = new ComposePosters(
                 Optional.empty(), false, TextMode.OVERLAY, composer, images, name -> "http://img/" + name, DIRECT);
@@ -98,7 +100,7 @@ class JobProcedureEditTest {
                 images,
                 name -> "http://img/" + name,
                 CLOCK,
-                JobMetrics.NONE,
+                estimates,
                 settings,
                 DIRECT,
                 new ProgressMarks(store, DIRECT, null, Duration.ZERO),
@@ -159,6 +161,15 @@ class JobProcedureEditTest {
         assertThat(after.editedAt()).isPresent();
         assertThat(store.claim(1, NOW)).isEmpty();
         assertThat(markCleared()).isTrue();
+    }
+
+    @Test
+    void a_completed_edit_does_not_feed_the_generations_duration_estimate() throws Exception {
+        submitEdit();
+
+        procedure(recording).run(claim()).get(10, TimeUnit.SECONDS);
+
+        assertThat(estimates.typicalDuration()).isEmpty();
     }
 
     @Test
