@@ -24,6 +24,9 @@ public record PublicReason(String code, String sentence) {
             Map.entry(JobFailure.POISONED, "여러 번 시도했지만 작업을 끝내지 못했어요."),
             Map.entry("JOB_CANCELED", "작업이 취소되었어요."),
             Map.entry(JobFailure.IMAGES_MISSING, "완성된 이미지의 보관 기간이 지났어요."),
+            // an edit whose images expired, or whose recommendation went, before the worker applied it
+            Map.entry(DraftImagesNotFoundException.CODE, "편집할 이미지의 보관 기간이 지났어요. 이미지를 다시 생성해주세요."),
+            Map.entry(RecommendationMissingException.CODE, "이벤트 추천 정보가 없어 이미지를 다시 만들 수 없어요."),
             Map.entry(JobFailure.INTERNAL, "서버에서 예상하지 못한 문제가 생겼어요."));
 
     public PublicReason {
