@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.contentservice.bootstrap.ContentConfig;
-import dev.contentservice.bootstrap.ContentService;
-import dev.contentservice.domain.ImageGenerator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,16 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 
 /**
  * The owner's side of the page in headless Chromium against the real service on the embedded default:
@@ -57,52 +48,11 @@ class OwnersChoiceBrowserTest {
             })();
             """;
 
-    private static ScriptedImageGenerator generator;
-    private static ContentService service;
-    private static Browser browser;
+    @RegisterExtension
+    static final PageUnderTest PAGE = new PageUnderTest();
 
-    @BeforeAll
-    static void start() {
-        Browser.assumeInstalled();
-        generator = new ScriptedImageGenerator();
-        service = ContentService.start(
-                ContentConfig.embedded(),
-                binder -> binder.bind(ImageGenerator.class).toInstance(generator));
-        browser = Browser.start(service.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-        if (generator != null) {
-            generator.close();
-        }
-    }
-
-    @BeforeEach
-    void freshStart() {
-        generator.reset();
-        browser.emulateDesktop();
-        browser.takeConsoleEntries();
-    }
-
-    @AfterEach
-    void screenshotAndCleanliness(TestInfo test) {
-        browser.screenshot(test.getTestMethod().orElseThrow().getName());
-
-        assertThat(browser.requestedUrls())
-                .allSatisfy(url -> assertThat(Browser.originOf(url)).isEqualTo(browser.origin()));
-        List<String> severe = browser.takeConsoleEntries().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
-        assertThat(severe).as("console errors").isEmpty();
-    }
+    private final Browser browser = PAGE.browser();
+    private final ScriptedImageGenerator generator = PAGE.generator();
 
     @Test
     void choosing_a_card_saves_the_choice_on_the_server_and_says_so() throws Exception {
@@ -255,7 +205,7 @@ class OwnersChoiceBrowserTest {
     }
 
     /** The status body of the job the page polled last, read again over HTTP. */
-    private static JsonNode statusOfTheJobShown() throws IOException, InterruptedException {
+    private JsonNode statusOfTheJobShown() throws IOException, InterruptedException {
         String url = browser.requestedUrls().stream()
                 .filter(u -> u.contains("/status"))
                 .reduce((first, second) -> second)
@@ -266,9 +216,9 @@ class OwnersChoiceBrowserTest {
         return JSON.readTree(answer.body());
     }
 
-    private static JsonNode draftImages(String draft) throws IOException, InterruptedException {
+    private JsonNode draftImages(String draft) throws IOException, InterruptedException {
         HttpResponse<String> answer = HTTP.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/content/images/" + draft))
+                HttpRequest.newBuilder(URI.create(PAGE.service().baseUrl() + "/api/content/images/" + draft))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
