@@ -78,7 +78,11 @@ class ContentPageBrowserTest {
         }
         assertThat(browser.find("#selection-text").getText()).isEqualTo("마음에 드는 이미지를 하나 고르세요.");
 
-        // with the keyboard: from the focused result heading, Tab reaches the style choice, Space picks it
+        // with the keyboard: from the focused result heading, Tab reaches the format tabs (the page asks for
+        // every format), Tab again the style choice, Space picks it
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.script("return document.activeElement.getAttribute('data-format')"))
+                .isEqualTo("square");
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertThat(activeElementValue()).isEqualTo("simple");
         assertThat(browser.script("return getComputedStyle(arguments[0]).outlineStyle", cards.get(0)))
