@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -32,9 +31,6 @@ class OwnersChoiceBrowserTest {
     private static final List<Long> SQUARE = List.of(1080L, 1080L);
     private static final List<Long> PORTRAIT = List.of(1080L, 1350L);
     private static final List<Long> STORY = List.of(1080L, 1920L);
-
-    /** The edits endpoint (POST …/edits) is being built on branch {@code edits}; these tests need it. */
-    private static final String WAITS_FOR_EDITS = "waits for POST /api/content/images/{eventDraftId}/edits";
 
     @RegisterExtension
     static final PageUnderTest PAGE = new PageUnderTest();
@@ -67,7 +63,6 @@ class OwnersChoiceBrowserTest {
     }
 
     @Test
-    @Disabled(WAITS_FOR_EDITS)
     void editing_the_chosen_fancy_image_shows_its_new_image_and_keeps_the_other_cards_and_the_choice()
             throws Exception {
         List<WebElement> cards = generateFor("sample-1");
@@ -135,7 +130,6 @@ class OwnersChoiceBrowserTest {
     }
 
     @Test
-    @Disabled(WAITS_FOR_EDITS)
     void an_edit_the_server_refuses_says_why_in_korean_and_keeps_the_code_under_details() {
         PAGE.expectConsoleErrors(message -> message.contains("/edits") && message.contains("400"));
         List<WebElement> cards = generateFor("sample-2");
@@ -156,10 +150,11 @@ class OwnersChoiceBrowserTest {
     }
 
     @Test
-    void the_edit_panel_fits_a_phone_and_closes_with_escape_returning_the_focus() {
+    void on_a_phone_the_colours_of_the_chosen_image_change_and_escape_closes_the_panel() throws Exception {
         browser.emulatePhone();
         List<WebElement> cards = generateFor("sample-4");
         cards.get(2).click();
+        String trendyBefore = shownSources().get("trendy");
 
         browser.find("#edit-open").click();
 
@@ -170,7 +165,24 @@ class OwnersChoiceBrowserTest {
         assertThat(browser.find("#edit-headline").getRect().getHeight())
                 .as("a comfortable touch target")
                 .isGreaterThanOrEqualTo(44);
-        browser.screenshot("the_edit_panel_fits_a_phone_and_closes_with_escape_returning_the_focus-open");
+        WebElement background = browser.find("#edit-background");
+        assertThat(background.isEnabled())
+                .as("colours are only sent when asked for")
+                .isFalse();
+        browser.find("#edit-colours-on").click();
+        assertThat(background.isEnabled()).isTrue();
+        browser.script("arguments[0].value = '#fde68a'", background);
+
+        browser.find("#edit-apply").click();
+
+        browser.waitUntil(page -> "saved".equals(browser.find("#edit-status").getDomAttribute("data-state")));
+        assertThat(shownSources().get("trendy")).isNotEqualTo(trendyBefore);
+        assertThat(naturalSizes().get(2)).as("the new trendy image has loaded").isEqualTo(SQUARE);
+        assertThat(draftImages("sample-4").path("editedAt").asText()).isNotEmpty();
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("no horizontal scrolling")
+                .isEqualTo(true);
+        browser.screenshot("on_a_phone_the_colours_of_the_chosen_image_change_and_escape_closes_the_panel-edited");
 
         browser.find("#edit-headline").sendKeys(Keys.ESCAPE);
 
