@@ -5,6 +5,9 @@
  * Where the server can wait (status?wait=N), each poll waits on the server for the rest of the window
  * (25 s at most), so one request usually replaces fifteen; a server that answers without waiting, or
  * refuses the parameter, is polled as the seed does.
+ * Issue 13: the generation asks for the three SNS formats (tabs switch the cards between them), the choice
+ * is saved on the server, and the chosen style's words and colours can be edited (POST …/edits); an edit's
+ * job is followed by the same code as a generation's (submitJob, pollWindow), with its own steps.
  * Plain JavaScript, no dependencies, every request to this page's own origin.
  */
 'use strict';
