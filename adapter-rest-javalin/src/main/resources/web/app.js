@@ -1022,14 +1022,22 @@
     var done = function () {
       setEditStatus('saved', label + ' 이미지에 편집을 적용했어요. 모든 크기의 이미지가 바뀌었어요.');
     };
-    img.addEventListener('load', function onLoad() {
+    var onLoad = function () {
       img.removeEventListener('load', onLoad);
+      img.removeEventListener('error', onError);
       done();
-    });
+    };
+    var onError = function () {
+      img.removeEventListener('load', onLoad);
+      img.removeEventListener('error', onError);
+      showEditError('편집은 적용했지만 새 이미지를 불러오지 못했어요. 다운로드 버튼으로 열어 보세요.', '');
+    };
+    img.addEventListener('load', onLoad);
+    img.addEventListener('error', onError);
     showCardImage(style, shown.format);
     var chosen = els.selectionText.getAttribute('data-selected');
     if (chosen) pointOpenSelectedAt(chosen);
-    if (img.complete && img.naturalWidth > 0) done();
+    if (img.complete && img.naturalWidth > 0) onLoad();
   }
 
   // ---------- wiring ----------
