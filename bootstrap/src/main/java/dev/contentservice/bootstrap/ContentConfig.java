@@ -1,5 +1,6 @@
 package dev.contentservice.bootstrap;
 
+import dev.contentservice.application.TextMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,6 +30,10 @@ import java.util.Properties;
  * @param ops exposure, access, logging and the worker's claim budget ({@link OpsConfig})
  * @param variables every {@code CONTENT_*} setting as read (environment over system properties), for
  *     the adapters' own tuning settings (for example {@code CONTENT_IMAGEGEN_MAX_RETRIES})
+ * @param imageGen the {@code CONTENT_IMAGEGEN_*} settings, parsed once from the fields above
+ * @param textMode {@code CONTENT_IMAGEGEN_TEXT}, {@code overlay}: who sets the words over a provider's art
+ * @param imageStorage {@code CONTENT_IMAGE_STORE} and its settings ({@link ImageStorage}), parsed once
+ * @param webhooks the {@code CONTENT_WEBHOOK_*} settings, parsed once
  */
 public record ContentConfig(
         int httpPort,
@@ -43,7 +48,11 @@ public record ContentConfig(
         int maxInFlightJobs,
         boolean samples,
         OpsConfig ops,
-        Map<String, String> variables) {
+        Map<String, String> variables,
+        ImageGenConfig imageGen,
+        TextMode textMode,
+        ImageStorage imageStorage,
+        WebhookConfig webhooks) {
 
     /** What to do while the HTTP provider is unavailable. */
     public enum Fallback {
@@ -52,6 +61,93 @@ public record ContentConfig(
     }
 
     public ContentConfig {
+        check(httpPort, redisUrl, imagegenUrl, imagegenApiKey, imagegenModel, imagegenFallback, publicBaseUrl);
+        check(jobDeadline, lease, maxInFlightJobs, ops, variables);
+        variables = Map.copyOf(variables);
+        Objects.requireNonNull(imageGen, "imageGen");
+        Objects.requireNonNull(textMode, "textMode");
+        Objects.requireNonNull(imageStorage, "imageStorage");
+        Objects.requireNonNull(webhooks, "webhooks");
+    }
+
+    /**
+     * The configuration of these fields, with the {@code CONTENT_IMAGEGEN_*}, {@code CONTENT_IMAGE_STORE} and
+     * {@code CONTENT_WEBHOOK_*} settings parsed from them once, here: a bad value stops the start with a
+     * message naming its variable, and reading them later costs nothing.
+     */
+    public ContentConfig(
+            int httpPort,
+            Optional<String> redisUrl,
+            Optional<String> imagegenUrl,
+            Optional<String> imagegenApiKey,
+            Optional<String> imagegenModel,
+            Fallback imagegenFallback,
+            Optional<String> publicBaseUrl,
+            Duration jobDeadline,
+            Duration lease,
+            int maxInFlightJobs,
+            boolean samples,
+            OpsConfig ops,
+            Map<String, String> variables) {
+        this(
+                httpPort,
+                redisUrl,
+                imagegenUrl,
+                imagegenApiKey,
+                imagegenModel,
+                imagegenFallback,
+                publicBaseUrl,
+                jobDeadline,
+                lease,
+                maxInFlightJobs,
+                samples,
+                ops,
+                variables,
+                ImageGenConfig.parse(checkedEffectiveVariables(
+                        httpPort,
+                        redisUrl,
+                        imagegenUrl,
+                        imagegenApiKey,
+                        imagegenModel,
+                        imagegenFallback,
+                        publicBaseUrl,
+                        jobDeadline,
+                        lease,
+                        maxInFlightJobs,
+                        ops,
+                        variables)),
+                ImageGenConfig.textMode(effectiveVariables(imagegenUrl, imagegenApiKey, imagegenModel, variables)),
+                ImageStorage.from(redisUrl, variables),
+                WebhookConfig.from(variables));
+    }
+
+    /** The fields' own checks, before any setting is parsed from them (so the first message is about them). */
+    private static Map<String, String> checkedEffectiveVariables(
+            int httpPort,
+            Optional<String> redisUrl,
+            Optional<String> imagegenUrl,
+            Optional<String> imagegenApiKey,
+            Optional<String> imagegenModel,
+            Fallback imagegenFallback,
+            Optional<String> publicBaseUrl,
+            Duration jobDeadline,
+            Duration lease,
+            int maxInFlightJobs,
+            OpsConfig ops,
+            Map<String, String> variables) {
+        check(httpPort, redisUrl, imagegenUrl, imagegenApiKey, imagegenModel, imagegenFallback, publicBaseUrl);
+        check(jobDeadline, lease, maxInFlightJobs, ops, variables);
+        return effectiveVariables(imagegenUrl, imagegenApiKey, imagegenModel, variables);
+    }
+
+    private static void check(
+            int httpPort,
+            Optional<String> redisUrl,
+            Optional<String> imagegenUrl,
+            Optional<String> imagegenApiKey,
+            Optional<String> imagegenModel,
+            Fallback imagegenFallback,
+            Optional<String> publicBaseUrl) {
         if (httpPort < 0 || httpPort > 65_535) {
             throw new IllegalArgumentException("CONTENT_HTTP_PORT must be 0..65535, was " + httpPort);
         }
@@ -61,17 +157,20 @@ public record ContentConfig(
         Objects.requireNonNull(imagegenModel, "imagegenModel");
         Objects.requireNonNull(imagegenFallback, "imagegenFallback");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
-        Objects.requireNonNull(ops, "ops");
         redisUrl.ifPresent(url -> requireScheme("CONTENT_REDIS_URL", url, "redis", "rediss"));
         imagegenUrl.ifPresent(url -> requireScheme("CONTENT_IMAGEGEN_URL", url, "http", "https"));
         publicBaseUrl.ifPresent(url -> requireScheme("CONTENT_PUBLIC_BASE_URL", url, "http", "https"));
+    }
+
+    private static void check(
+            Duration jobDeadline, Duration lease, int maxInFlightJobs, OpsConfig ops, Map<String, String> variables) {
+        Objects.requireNonNull(ops, "ops");
+        Objects.requireNonNull(variables, "variables");
         requirePositive("CONTENT_JOB_DEADLINE_SECONDS", jobDeadline);
         requirePositive("CONTENT_QUEUE_LEASE_SECONDS", lease);
-        variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
         if (maxInFlightJobs < 1) {
             throw new IllegalArgumentException("CONTENT_WORKER_MAX_JOBS must be >= 1, was " + maxInFlightJobs);
         }
-        WebhookConfig.from(variables); // CONTENT_WEBHOOK_*: a bad value stops the start here
     }
 
     /**
@@ -80,11 +179,6 @@ public record ContentConfig(
      */
     public int jobMaxAttempts() {
         return ops.jobMaxAttempts();
-    }
-
-    /** The CONTENT_WEBHOOK_* settings. */
-    public WebhookConfig webhooks() {
-        return WebhookConfig.from(variables);
     }
 
     /** The embedded default on a free port: memory, local renderer, samples. For tests and demos. */
@@ -100,7 +194,7 @@ public record ContentConfig(
     public static ContentConfig fromEnvironment(Map<String, String> env, Properties properties) {
         Settings settings = new Settings(env, properties);
         Optional<String> redisUrl = settings.text("CONTENT_REDIS_URL");
-        ContentConfig config = new ContentConfig(
+        return new ContentConfig(
                 settings.integer("CONTENT_HTTP_PORT", 8080),
                 redisUrl,
                 settings.text("CONTENT_IMAGEGEN_URL"),
@@ -116,16 +210,6 @@ public record ContentConfig(
                 settings.bool("CONTENT_SAMPLES", redisUrl.isEmpty()),
                 OpsConfig.from(settings),
                 settings.all());
-        // the CONTENT_IMAGEGEN_* tuning settings are checked now, so that a bad one stops the start
-        ImageGenConfig.of(config);
-        ImageGenConfig.textMode(config); // CONTENT_IMAGEGEN_TEXT, also checked without a provider
-        config.imageStorage(); // CONTENT_IMAGE_STORE and its settings: a bad value stops the start here
-        return config;
-    }
-
-    /** Where the hosted images live ({@code CONTENT_IMAGE_STORE}, {@code CONTENT_S3_*}, …): see {@link ImageStorage}. */
-    ImageStorage imageStorage() {
-        return ImageStorage.from(this);
     }
 
     public ContentConfig withRedisUrl(String url) {
@@ -198,6 +282,14 @@ public record ContentConfig(
      * settings from the map see what this configuration says (also after a {@code with…} call).
      */
     public Map<String, String> effectiveVariables() {
+        return effectiveVariables(imagegenUrl, imagegenApiKey, imagegenModel, variables);
+    }
+
+    private static Map<String, String> effectiveVariables(
+            Optional<String> imagegenUrl,
+            Optional<String> imagegenApiKey,
+            Optional<String> imagegenModel,
+            Map<String, String> variables) {
         Map<String, String> effective = new java.util.TreeMap<>(variables);
         effective.remove("CONTENT_IMAGEGEN_URL");
         effective.remove("CONTENT_IMAGEGEN_API_KEY");

@@ -15,7 +15,7 @@ final class ContentModules {
         modules.add(new WebhookModule(config));
         modules.add(config.redisUrl().isPresent() ? new RedisStoresModule(config) : new InMemoryStoresModule(config));
         modules.add(ImageStoreModules.forConfig(config));
-        ImageGenConfig imagegen = ImageGenConfig.of(config);
+        ImageGenConfig imagegen = config.imageGen();
         modules.add(imagegen.enabled() ? new HttpImageGenModule(config, imagegen) : new LocalRendererModule());
         return modules;
     }

@@ -115,7 +115,7 @@ final class HttpImageGenModule extends AbstractModule {
         return new ComposePosters(
                 Optional.of(http),
                 config.imagegenFallback() == ContentConfig.Fallback.LOCAL,
-                ImageGenConfig.textMode(config),
+                config.textMode(),
                 local,
                 imageStore,
                 links,

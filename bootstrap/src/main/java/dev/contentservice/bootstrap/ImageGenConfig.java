@@ -43,12 +43,12 @@ record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt
 
     /** Reads the imagegen settings of {@code config} (its typed URL, key and model over the raw variables). */
     static ImageGenConfig of(ContentConfig config) {
-        return parse(config.effectiveVariables());
+        return config.imageGen();
     }
 
     /** {@code CONTENT_IMAGEGEN_TEXT}: who sets the words over a provider's picture, {@code overlay} (default) or {@code provider}. */
     static TextMode textMode(ContentConfig config) {
-        return textMode(config.effectiveVariables());
+        return config.textMode();
     }
 
     static TextMode textMode(Map<String, String> env) {

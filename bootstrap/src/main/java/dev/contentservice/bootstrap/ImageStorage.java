@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Where the hosted image bytes live and which URLs point at them: {@code CONTENT_IMAGE_STORE} and its
- * settings, read from a {@link ContentConfig}'s variables. {@link ContentConfig#fromEnvironment} reads it
- * once, so a bad value stops the start with a message naming the variable.
+ * settings, read from a {@link ContentConfig}'s variables. The configuration reads it once, when it is made,
+ * so a bad value stops the start with a message naming the variable.
  *
  * @param kind {@code CONTENT_IMAGE_STORE}: {@code memory} (embedded default), {@code redis} (default with
  *     {@code CONTENT_REDIS_URL}), {@code filesystem} or {@code s3}
@@ -47,12 +47,12 @@ record ImageStorage(Kind kind, Optional<Path> folder, Optional<S3Settings> s3, O
         }
     }
 
-    static ImageStorage from(ContentConfig config) {
-        Map<String, String> variables = config.variables();
+    /** Reads the settings from a configuration's variables, Redis by default when it has a Redis URL. */
+    static ImageStorage from(Optional<String> redisUrl, Map<String, String> variables) {
         Kind kind = text(variables, "CONTENT_IMAGE_STORE")
                 .map(ImageStorage::parseKind)
-                .orElse(config.redisUrl().isPresent() ? Kind.REDIS : Kind.MEMORY);
-        if (kind == Kind.REDIS && config.redisUrl().isEmpty()) {
+                .orElse(redisUrl.isPresent() ? Kind.REDIS : Kind.MEMORY);
+        if (kind == Kind.REDIS && redisUrl.isEmpty()) {
             throw new IllegalArgumentException("CONTENT_IMAGE_STORE=redis needs CONTENT_REDIS_URL");
         }
         Optional<Path> folder = kind == Kind.FILESYSTEM

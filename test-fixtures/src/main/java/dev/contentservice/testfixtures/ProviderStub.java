@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stand-in for an OpenAI-compatible image API on 127.0.0.1: {@code POST {base}/images/generations}
- * answers {@code {"created":…,"data":[{"b64_json":"<a 1×1 PNG>"}]}} after a delay that can be changed
+ * answers {@code {"created":…,"data":[{"b64_json":"<a 1×1 PNG, or the picture given>"}]}} after a delay that can be changed
  * while it runs, or with an error status when told to. A waiting request holds no thread (its answer is
  * scheduled), so thousands can wait at once.
  */
@@ -28,9 +28,8 @@ public final class ProviderStub implements AutoCloseable {
     public static final byte[] TINY_PNG = Base64.getDecoder()
             .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
-    private static final byte[] ANSWER_TAIL = ("\"data\":[{\"b64_json\":\""
-                    + Base64.getEncoder().encodeToString(TINY_PNG) + "\"}]}")
-            .getBytes(StandardCharsets.US_ASCII);
+    private volatile byte[] answerTail = answerTail(TINY_PNG);
+    private volatile byte[] image = TINY_PNG;
     private static final byte[] ERROR_BODY =
             "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
 
@@ -124,9 +123,21 @@ public final class ProviderStub implements AutoCloseable {
         return authorizations;
     }
 
-    /** The PNG every successful answer carries. */
+    /** The PNG every successful answer carries: {@link #TINY_PNG} unless {@link #answerWith} changed it. */
     public byte[] image() {
-        return TINY_PNG.clone();
+        return image.clone();
+    }
+
+    /** From now on every successful answer carries this picture (for example a plausible art image). */
+    public void answerWith(byte[] png) {
+        byte[] copy = png.clone();
+        answerTail = answerTail(copy);
+        image = copy;
+    }
+
+    private static byte[] answerTail(byte[] png) {
+        return ("\"data\":[{\"b64_json\":\"" + Base64.getEncoder().encodeToString(png) + "\"}]}")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -161,9 +172,10 @@ public final class ProviderStub implements AutoCloseable {
 
     private void answer(HttpExchange exchange) {
         byte[] head = ("{\"created\":" + (System.currentTimeMillis() / 1000) + ",").getBytes(StandardCharsets.US_ASCII);
-        byte[] body = new byte[head.length + ANSWER_TAIL.length];
+        byte[] tail = answerTail;
+        byte[] body = new byte[head.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(ANSWER_TAIL, 0, body, head.length, ANSWER_TAIL.length);
+        System.arraycopy(tail, 0, body, head.length, tail.length);
         if (send(exchange, 200, body)) {
             answered.incrementAndGet();
         }

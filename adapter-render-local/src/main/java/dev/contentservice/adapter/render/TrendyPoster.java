@@ -113,8 +113,7 @@ final class TrendyPoster implements PosterStyle {
         y += Math.max(0, (area - block) * (tall ? 0.4f : 0.25f));
         y = poppingText(c, colours, headline, SIDE, y, -0.045);
         if (!subtitle.isEmpty()) {
-            c.draw(Role.EVENT_TITLE, subtitle, SIDE + 3, y + 21, width, Align.LEFT, INK);
-            y = c.draw(Role.EVENT_TITLE, subtitle, SIDE, y + 18, width, Align.LEFT, colours.headline());
+            y = outlinedText(c, Role.EVENT_TITLE, subtitle, SIDE, y + 18, colours.headline());
         }
         if (!description.isEmpty()) {
             card(c, description, SIDE, y + 28, width);
@@ -185,6 +184,33 @@ final class TrendyPoster implements PosterStyle {
         c.record(
                 Role.HEADLINE, new Rectangle2D.Double(left, top, widest + 10 + shadow * 2, y - top + shadow), headline);
         c.g.setTransform(saved);
+        return y;
+    }
+
+    /**
+     * Light type walled off in ink (an outline all round and a hard shadow), so that it reads on a ground as
+     * light as itself, a provider's art included; returns the y below it.
+     */
+    private static float outlinedText(Canvas c, Role role, Wrapped text, float left, float top, Color fill) {
+        float ascent = c.ascent(text.font());
+        float stroke = Math.max(5, text.font().getSize2D() / 7);
+        float shadow = stroke * 0.7f;
+        float x = left + stroke / 2;
+        float y = top;
+        double widest = 0;
+        c.g.setStroke(new BasicStroke(stroke, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        for (String line : text.lines()) {
+            Shape glyphs = c.outline(line, text.font(), x, y + ascent);
+            c.g.setColor(INK);
+            c.g.fill(AffineTransform.getTranslateInstance(shadow, shadow).createTransformedShape(glyphs));
+            c.g.draw(AffineTransform.getTranslateInstance(shadow, shadow).createTransformedShape(glyphs));
+            c.g.draw(glyphs);
+            c.g.setColor(fill);
+            c.g.fill(glyphs);
+            widest = Math.max(widest, c.width(line, text.font()));
+            y += text.lineHeight();
+        }
+        c.record(role, new Rectangle2D.Double(left, top, widest + stroke + shadow, y - top + shadow), text);
         return y;
     }
 

@@ -88,7 +88,7 @@ class LocalImageRendererTest {
     @Test
     void hostile_and_sparse_events_render_without_error() throws Exception {
         List<Recommendation> odd = List.of(
-                PosterSamplesTest.longRecommendation(),
+                PosterFixtures.longRecommendation(),
                 Fixtures.sparseRecommendation(Fixtures.uniqueDraft()),
                 new Recommendation(
                         EventDraftId.of("emoji"),

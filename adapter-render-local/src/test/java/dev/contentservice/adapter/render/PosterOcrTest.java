@@ -43,22 +43,19 @@ class PosterOcrTest {
             for (PosterFormat format : PosterFormat.values()) {
                 String read = read(style, format, Role.DESCRIPTION);
 
-                assertThat(read).as("%s %s", style, format).contains("크루아상", "음료");
+                assertThat(read).as("%s %s", style, format).contains("식빵", "음료");
             }
         }
     }
 
     @Test
     void the_korean_period_can_be_read_back_off_the_simple_poster() throws Exception {
-        assertThat(read(ImageStyle.SIMPLE, PosterFormat.SQUARE, Role.PERIOD)).contains("3.1(일)", "3.15(일)");
+        assertThat(read(ImageStyle.SIMPLE, PosterFormat.SQUARE, Role.PERIOD)).contains("10.3(토)", "10.18(일)");
     }
 
     private String read(ImageStyle style, PosterFormat format, Role role) throws Exception {
-        Posters.Drawn drawn = posters.drawWithLayout(PosterRequest.of(
-                PosterSamplesTest.JOB,
-                style,
-                format,
-                PosterSamplesTest.samples().get("sample-1")));
+        Posters.Drawn drawn =
+                posters.drawWithLayout(PosterRequest.of(PosterFixtures.JOB, style, format, PosterFixtures.bakery()));
         Placed text = drawn.canvas().texts().stream()
                 .filter(t -> t.role() == role)
                 .findFirst()

@@ -10,15 +10,12 @@ final class RenderTimeProbe {
         java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         Posters posters = new Posters(BundledFonts.get());
         PngEncoder encoder = new PngEncoder();
-        var art = PosterSamplesTest.photoLikeArt(1536, 1024);
+        var art = PosterFixtures.photoLikeArt(1536, 1024);
         for (int round = 0; round < 12; round++) {
             for (ImageStyle style : ImageStyle.values()) {
                 for (PosterFormat format : PosterFormat.values()) {
-                    PosterRequest request = PosterRequest.of(
-                            PosterSamplesTest.JOB,
-                            style,
-                            format,
-                            PosterSamplesTest.samples().get("sample-1"));
+                    PosterRequest request =
+                            PosterRequest.of(PosterFixtures.JOB, style, format, PosterFixtures.bakery());
                     long w0 = System.nanoTime();
                     long t0 = cpu.getCurrentThreadCpuTime();
                     var image = posters.draw(request);

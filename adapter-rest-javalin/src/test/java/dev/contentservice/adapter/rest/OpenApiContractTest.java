@@ -26,6 +26,7 @@ import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.contract.Fixtures;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -343,6 +344,23 @@ class OpenApiContractTest {
         });
         add(all, "GET", "/metrics", 200, s -> s.get("/metrics"));
         add(all, "GET", "/openapi.yaml", 200, s -> s.get("/openapi.yaml"));
+        add(
+                all,
+                "DELETE",
+                jobRoute,
+                401,
+                s -> withKeys(keyed -> keyed.send("DELETE", jobPath(stored(keyed, j -> j)), "")));
+        add(all, "GET", draftImages, 401, s -> withKeys(keyed -> keyed.get("/api/content/images/sample-1")));
+        add(
+                all,
+                "PUT",
+                selection,
+                401,
+                s -> withKeys(
+                        keyed -> keyed.send("PUT", "/api/content/images/sample-1/selection", "{\"style\":\"fancy\"}")));
+        for (String operations : List.of("/health/live", "/health/ready", "/metrics", "/openapi.yaml")) {
+            add(all, "GET", operations, 401, s -> withKeysOnOperations(keyed -> keyed.get(operations)));
+        }
         return all;
     }
 
@@ -350,6 +368,14 @@ class OpenApiContractTest {
     private static RunningServer.Answer withKeys(Function<RunningServer, RunningServer.Answer> request) {
         try (RunningServer keyed =
                 new RunningServer(HttpSettings.onPort(0).withHost("127.0.0.1").withApiKeys(List.of("key"), false))) {
+            return request.apply(keyed);
+        }
+    }
+
+    /** The answer of a server that requires an API key on its operations routes too, to a request without one. */
+    private static RunningServer.Answer withKeysOnOperations(Function<RunningServer, RunningServer.Answer> request) {
+        try (RunningServer keyed =
+                new RunningServer(HttpSettings.onPort(0).withHost("127.0.0.1").withApiKeys(List.of("key"), true))) {
             return request.apply(keyed);
         }
     }
@@ -462,6 +488,43 @@ class OpenApiContractTest {
             assertThat(operation.isMissingNode())
                     .as(route.method() + " " + route.path())
                     .isFalse();
+        }
+    }
+
+    @Test
+    void every_route_that_refuses_a_request_without_the_key_documents_401_and_no_other_route_does() {
+        try (RunningServer keyed =
+                new RunningServer(HttpSettings.onPort(0).withHost("127.0.0.1").withApiKeys(List.of("key"), true))) {
+            ContentApi content = new ContentApi(
+                    new RequestImageGeneration(keyed.recommendations, keyed.jobs, CLOCK, JobMetrics.NONE),
+                    new ReadJobStatus(keyed.jobs, keyed.imageSets, Clock.systemUTC()),
+                    keyed.awaits,
+                    keyed.estimates,
+                    keyed.images,
+                    2,
+                    java.util.Optional.of(new dev.contentservice.application.CancelJob(
+                            keyed.jobs, CLOCK, JobMetrics.NONE, dev.contentservice.application.JobWebhooks.NONE)));
+            DraftImagesApi draftImages =
+                    new DraftImagesApi(new ReadDraftImages(keyed.imageSets), new ChooseStyle(keyed.imageSets));
+            OperationsApi operations = new OperationsApi(Map::of, () -> "");
+
+            for (ContentHttpServer.Route route : ContentHttpServer.routes(content, draftImages, operations)) {
+                String path = route.path()
+                        .replace("{eventDraftId}", "sample-1")
+                        .replace("{jobId}", JobId.random().toString())
+                        .replace("{name}", JobId.random() + "-simple.png");
+                String method = route.method().name();
+                RunningServer.Answer answer = method.equals("GET")
+                        ? keyed.get(path)
+                        : keyed.send(method, path, HttpRequest.BodyPublishers.ofString("{}"));
+                boolean documents401 = !spec.at("/paths/" + escape(route.path()) + "/" + method.toLowerCase(Locale.ROOT)
+                                + "/responses/401")
+                        .isMissingNode();
+
+                assertThat(documents401)
+                        .as(method + " " + route.path() + " answers " + answer.status() + " without a key")
+                        .isEqualTo(answer.status() == 401);
+            }
         }
     }
 
