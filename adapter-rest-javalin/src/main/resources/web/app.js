@@ -20,7 +20,7 @@
   var MAX_DELAY_MS = 10000;
   var LONG_POLL_MAX_S = 25;
   /* From the server (page-config.js, loaded before this script): the styles with their labels, the
-     draft id pattern and the error texts, so that none of them is copied here. */
+     draft id pattern, the error texts and the failure reasons, so that none of them is copied here. */
   var PAGE = window.CONTENT_PAGE;
   var DRAFT_ID_PATTERN = new RegExp(PAGE.draftIdPattern);
   var STYLES = PAGE.styles;
@@ -32,20 +32,10 @@
     { key: 'story', label: '스토리' }
   ];
 
-  /* Why a job failed, for people: one Korean sentence per reason code (the code itself goes to 자세히). */
-  var REASON_TEXTS = {
-    IMAGEGEN_TIMEOUT: '정해진 시간 안에 이미지를 만들지 못했어요.',
-    IMAGEGEN_UNAVAILABLE: '이미지를 만드는 서비스가 잠시 응답하지 않았어요.',
-    IMAGEGEN_REJECTED: '이미지를 만드는 서비스가 이 요청을 거절했어요. 이벤트 문구를 바꿔 다시 시도해 보세요.',
-    IMAGEGEN_BAD_RESPONSE: '이미지를 만드는 서비스가 알아볼 수 없는 응답을 보냈어요.',
-    IMAGEGEN_INTERNAL: '이미지를 만드는 중에 문제가 생겼어요.',
-    IMAGEGEN_RATE_LIMITED: '요청이 많아 지금은 이미지를 만들 수 없어요. 잠시 후 다시 시도해주세요.',
-    JOB_POISONED: '여러 번 시도했지만 작업을 끝내지 못했어요.',
-    JOB_CANCELED: '작업이 취소되었어요.',
-    IMAGES_MISSING: '완성된 이미지의 보관 기간이 지났어요.',
-    INTERNAL_ERROR: '서버에서 예상하지 못한 문제가 생겼어요.'
-  };
-  var REASON_FALLBACK = '알 수 없는 이유로 이미지를 만들지 못했어요.';
+  /* Why a job failed, for people: one Korean sentence per reason code (the code itself goes to 자세히),
+     from the server's table of public reasons. */
+  var REASON_TEXTS = PAGE.reasons;
+  var REASON_FALLBACK = PAGE.reasonFallback;
   var HANGUL = /[\uAC00-\uD7A3]/;
 
   /* Used only when an error answer carries no message of its own. */
