@@ -5,6 +5,9 @@
  * Where the server can wait (status?wait=N), each poll waits on the server for the rest of the window
  * (25 s at most), so one request usually replaces fifteen; a server that answers without waiting, or
  * refuses the parameter, is polled as the seed does.
+ * Issue 13: the generation asks for the three SNS formats (tabs switch the cards between them), the choice
+ * is saved on the server, and the chosen style's words and colours can be edited (POST …/edits); an edit's
+ * job is followed by the same code as a generation's (submitJob, pollWindow), with its own steps.
  * Plain JavaScript, no dependencies, every request to this page's own origin.
  */
 'use strict';
@@ -17,7 +20,7 @@
   var MAX_DELAY_MS = 10000;
   var LONG_POLL_MAX_S = 25;
   /* From the server (page-config.js, loaded before this script): the styles with their labels, the
-     draft id pattern and the error texts, so that none of them is copied here. */
+     draft id pattern, the error texts and the failure reasons, so that none of them is copied here. */
   var PAGE = window.CONTENT_PAGE;
   var DRAFT_ID_PATTERN = new RegExp(PAGE.draftIdPattern);
   var STYLES = PAGE.styles;
@@ -29,20 +32,10 @@
     { key: 'story', label: '스토리' }
   ];
 
-  /* Why a job failed, for people: one Korean sentence per reason code (the code itself goes to 자세히). */
-  var REASON_TEXTS = {
-    IMAGEGEN_TIMEOUT: '정해진 시간 안에 이미지를 만들지 못했어요.',
-    IMAGEGEN_UNAVAILABLE: '이미지를 만드는 서비스가 잠시 응답하지 않았어요.',
-    IMAGEGEN_REJECTED: '이미지를 만드는 서비스가 이 요청을 거절했어요. 이벤트 문구를 바꿔 다시 시도해 보세요.',
-    IMAGEGEN_BAD_RESPONSE: '이미지를 만드는 서비스가 알아볼 수 없는 응답을 보냈어요.',
-    IMAGEGEN_INTERNAL: '이미지를 만드는 중에 문제가 생겼어요.',
-    IMAGEGEN_RATE_LIMITED: '요청이 많아 지금은 이미지를 만들 수 없어요. 잠시 후 다시 시도해주세요.',
-    JOB_POISONED: '여러 번 시도했지만 작업을 끝내지 못했어요.',
-    JOB_CANCELED: '작업이 취소되었어요.',
-    IMAGES_MISSING: '완성된 이미지의 보관 기간이 지났어요.',
-    INTERNAL_ERROR: '서버에서 예상하지 못한 문제가 생겼어요.'
-  };
-  var REASON_FALLBACK = '알 수 없는 이유로 이미지를 만들지 못했어요.';
+  /* Why a job failed, for people: one Korean sentence per reason code (the code itself goes to 자세히),
+     from the server's table of public reasons. */
+  var REASON_TEXTS = PAGE.reasons;
+  var REASON_FALLBACK = PAGE.reasonFallback;
   var HANGUL = /[\uAC00-\uD7A3]/;
 
   /* Used only when an error answer carries no message of its own. */
@@ -100,7 +93,25 @@
     openSelected: $('open-selected'),
     failedCode: $('failed-code'),
     formatTabs: $('format-tabs'),
-    tabs: Array.prototype.slice.call(document.querySelectorAll('.format-tab[data-format]'))
+    tabs: Array.prototype.slice.call(document.querySelectorAll('.format-tab[data-format]')),
+    editOpen: $('edit-open'),
+    editPanel: $('edit-panel'),
+    editTitle: $('edit-title'),
+    editHeadline: $('edit-headline'),
+    editDescription: $('edit-description'),
+    editColoursOn: $('edit-colours-on'),
+    editColours: {
+      background: $('edit-background'),
+      text: $('edit-text-colour'),
+      accent: $('edit-accent')
+    },
+    editStatus: $('edit-status'),
+    editError: $('edit-error'),
+    editErrorMessage: $('edit-error-message'),
+    editErrorDetails: $('edit-error-details'),
+    editErrorCode: $('edit-error-code'),
+    editApply: $('edit-apply'),
+    editClose: $('edit-close')
   };
 
   /* The request in flight: a new generation replaces it, and the old one's callbacks become no-ops. */
@@ -201,6 +212,8 @@
   }
 
   function resetCards(mode) {
+    closeEditor(false);
+    els.editOpen.hidden = true;
     els.cardsArea.setAttribute('data-mode', mode);
     els.cardsLegend.textContent = mode === 'ready' ? '마음에 드는 이미지를 하나 고르세요' : '세 가지 스타일';
     els.selectionBar.hidden = true;
@@ -301,7 +314,7 @@
     finish(run);
     showView('completed');
     resetCards('ready');
-    shown = { draftId: run.draftId, urls: formatsOf(body), format: 'square' };
+    shown = { draftId: run.draftId, urls: formatsOf(body), format: 'square', texts: {} };
     var missing = [];
     STYLES.forEach(function (style) {
       var card = cardFor(style.key);
@@ -361,27 +374,7 @@
     if (!shown || !shown.urls[key]) return;
     shown.format = key;
     els.cardsArea.setAttribute('data-format', key);
-    STYLES.forEach(function (style) {
-      var card = cardFor(style.key);
-      var img = card.querySelector('.card-img');
-      var download = card.querySelector('.card-download');
-      var url = shown.urls[key][style.key];
-      if (typeof url !== 'string' || url === '') {
-        download.hidden = true;
-        return;
-      }
-      var size = key === 'square' ? '' : ' ' + formatLabel(key);
-      img.alt = shown.draftId + ' 이벤트의 ' + style.label + ' 스타일' + size + ' SNS 이미지';
-      if (img.getAttribute('src') !== url) {
-        card.classList.remove('is-loaded');
-        img.src = url;
-      }
-      img.hidden = false;
-      download.href = url;
-      download.setAttribute('download', shown.draftId + '-' + style.key + (key === 'square' ? '' : '-' + key) + fileExtension(url));
-      download.setAttribute('aria-label', style.label + size + ' 이미지 다운로드');
-      download.hidden = false;
-    });
+    STYLES.forEach(function (style) { showCardImage(style, key); });
     var chosen = els.selectionText.getAttribute('data-selected');
     if (chosen) pointOpenSelectedAt(chosen);
     els.tabs.forEach(function (tab) {
@@ -389,6 +382,29 @@
       tab.setAttribute('aria-selected', selected ? 'true' : 'false');
       tab.tabIndex = selected ? 0 : -1;
     });
+  }
+
+  /* One card's image and download link in one format; the image is only reloaded when its URL changed. */
+  function showCardImage(style, key) {
+    var card = cardFor(style.key);
+    var img = card.querySelector('.card-img');
+    var download = card.querySelector('.card-download');
+    var url = shown.urls[key] ? shown.urls[key][style.key] : null;
+    if (typeof url !== 'string' || url === '') {
+      download.hidden = true;
+      return;
+    }
+    var size = key === 'square' ? '' : ' ' + formatLabel(key);
+    img.alt = shown.draftId + ' 이벤트의 ' + style.label + ' 스타일' + size + ' SNS 이미지';
+    if (img.getAttribute('src') !== url) {
+      card.classList.remove('is-loaded');
+      img.src = url;
+    }
+    img.hidden = false;
+    download.href = url;
+    download.setAttribute('download', shown.draftId + '-' + style.key + (key === 'square' ? '' : '-' + key) + fileExtension(url));
+    download.setAttribute('aria-label', style.label + size + ' 이미지 다운로드');
+    download.hidden = false;
   }
 
   function showFormatTabs() {
@@ -508,9 +524,26 @@
     current = null;
   }
 
+  /* A run (a generation, or an edit) whose answers no longer matter: cancelled, or replaced by a newer one. */
   function isStale(run) {
-    return run !== current || run.cancelled;
+    return run.cancelled === true || !run.isCurrent();
   }
+
+  /* What a generation does at each step of following its job (see submitJob). */
+  var GENERATION_STEPS = {
+    accepted: function (run, body) {
+      if (typeof body.message === 'string' && body.message) els.progressText.textContent = body.message;
+    },
+    progress: function (run, body) {
+      setProgressNote('');
+      showProgress(body.progress, run);
+    },
+    note: function (run, text) { setProgressNote(text); },
+    completed: function (run, body) { showCompleted(run, body); },
+    failed: function (run, body) { showFailed(run, body); },
+    timeout: function (run) { showTimeout(run); },
+    refused: function (run, error) { showError(run, error); }
+  };
 
   function generate(draftId) {
     cancelCurrent();
@@ -520,7 +553,9 @@
       draftId: draftId,
       controller: typeof AbortController === 'function' ? new AbortController() : null,
       startedAt: Date.now(),
-      announcedCount: -1
+      announcedCount: -1,
+      isCurrent: function () { return run === current; },
+      steps: GENERATION_STEPS
     };
     current = run;
 
@@ -533,11 +568,23 @@
     startElapsedClock(run);
     announce('이미지 생성을 요청했어요');
 
-    var url = '/api/content/images/' + encodeURIComponent(draftId) + '/generate';
+    // every format, so that the tabs can switch between them
+    submitJob(run, '/api/content/images/' + encodeURIComponent(draftId) + '/generate', {
+      formats: FORMATS.map(function (format) { return format.key; })
+    });
+  }
+
+  /*
+   * Starts a job (a generation or an edit) with a JSON body and follows it to its end, calling the run's
+   * steps: accepted (202), progress (PENDING/PROCESSING), note (a hiccup worth a word), completed, failed,
+   * timeout (the 30-second window passed) and refused (an error answer, or no answer at all).
+   */
+  function submitJob(run, url, payload) {
     fetch(url, {
       method: 'POST',
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       credentials: 'same-origin',
+      body: JSON.stringify(payload),
       signal: run.controller ? run.controller.signal : undefined
     }).then(function (response) {
       return readJson(response).then(function (body) {
@@ -546,20 +593,18 @@
           run.jobId = body.jobId;
           run.statusUrl = statusUrlFor(response, body.jobId);
           if (body.status === 'COMPLETED' && body.imageUrls) {
-            showCompleted(run, body);
+            run.steps.completed(run, body);
             return;
           }
-          if (typeof body.message === 'string' && body.message) {
-            els.progressText.textContent = body.message;
-          }
+          run.steps.accepted(run, body);
           pollWindow(run, retryAfterMs(response));
           return;
         }
-        showError(run, errorFromResponse(response, body));
+        run.steps.refused(run, errorFromResponse(response, body));
       });
-    }).catch(function (e) {
+    }).catch(function () {
       if (isStale(run)) return;
-      showError(run, { code: '', message: '서버에 연결할 수 없어요', hint: HINTS.NETWORK });
+      run.steps.refused(run, { code: '', message: '서버에 연결할 수 없어요', hint: HINTS.NETWORK });
     });
   }
 
@@ -609,7 +654,7 @@
   function pollAfter(run, delayMs) {
     var elapsed = Date.now() - run.windowStartedAt;
     if (run.pollsInWindow >= MAX_POLLS_PER_WINDOW || elapsed + delayMs > POLL_WINDOW_MS + 500) {
-      showTimeout(run);
+      run.steps.timeout(run);
       return;
     }
     sleep(delayMs, run).then(function () {
@@ -644,7 +689,7 @@
           if (isStale(run) || run.timedOut) return;
           windowEnded = true;
           inFlight.abort();
-          showTimeout(run);
+          run.steps.timeout(run);
         }, Math.max(0, POLL_WINDOW_MS - (Date.now() - run.windowStartedAt)) + 250)
       : null;
     fetch(request.url, {
@@ -657,12 +702,11 @@
       return readJson(response).then(function (body) {
         if (isStale(run) || windowEnded) return;
         if (response.ok && body.status === 'COMPLETED') {
-          showCompleted(run, body);
+          run.steps.completed(run, body);
         } else if (response.ok && body.status === 'FAILED') {
-          showFailed(run, body);
+          run.steps.failed(run, body);
         } else if (response.ok && (body.status === 'PROCESSING' || body.status === 'PENDING')) {
-          setProgressNote('');
-          showProgress(body.progress, run);
+          run.steps.progress(run, body);
           var waited = request.wait > 0 && Date.now() - sentAt >= (request.wait - 1) * 1000;
           if (request.wait > 0 && !waited) run.longPoll = false; // the server did not wait: poll as the seed
           pollAfter(run, waited ? MIN_DELAY_MS : retryAfterMs(response));
@@ -670,20 +714,20 @@
           run.longPoll = false; // the server refuses to wait: poll as the seed
           pollAfter(run, MIN_DELAY_MS);
         } else if (response.status === 404) {
-          showError(run, {
+          run.steps.refused(run, {
             code: typeof body.code === 'string' && body.code ? body.code : 'JOB_001',
             message: typeof body.message === 'string' ? body.message : ''
           });
         } else {
           // A 5xx, a 503 from a store that is down, or an answer we do not understand: keep trying.
-          setProgressNote('서버 응답이 잠시 불안정해요. 계속 확인하는 중이에요.');
+          run.steps.note(run, '서버 응답이 잠시 불안정해요. 계속 확인하는 중이에요.');
           pollAfter(run, response.status === 503 ? retryAfterMs(response) : POLL_INTERVAL_MS);
         }
       });
     }).catch(function () {
       if (windowTimer) window.clearTimeout(windowTimer);
       if (isStale(run) || windowEnded) return;
-      setProgressNote('연결이 잠시 끊겼어요. 계속 확인하는 중이에요.');
+      run.steps.note(run, '연결이 잠시 끊겼어요. 계속 확인하는 중이에요.');
       pollAfter(run, POLL_INTERVAL_MS);
     });
   }
@@ -729,6 +773,7 @@
     els.selectionText.textContent = '선택한 이미지: ' + label;
     els.selectionText.setAttribute('data-selected', radio.value);
     pointOpenSelectedAt(radio.value);
+    offerEditFor(radio.value);
     announce(label + ' 스타일을 선택했어요');
     if (shown) saveChoice(shown.draftId, radio.value);
   }
@@ -789,6 +834,202 @@
     });
   }
 
+  // ---------- editing the chosen image ----------
+
+  /*
+   * The chosen style's headline and description (and, when asked, its colours) are re-set by the server in
+   * every format from the same art: POST …/edits starts an IMAGE_EDIT job, followed like a generation
+   * (submitJob); when it completes, only that card shows its new image, in the format on screen.
+   */
+  var editing = null; // the edit in flight
+  var editTarget = null; // the style the panel edits
+
+  var EDIT_STEPS = {
+    accepted: function () {},
+    progress: function () {},
+    note: function (run, text) { setEditStatus('working', text); },
+    completed: function (run, body) { showEdited(run, body); },
+    failed: function (run, body) {
+      var reason = body.reason && typeof body.reason === 'object' ? body.reason : null;
+      endEdit(run);
+      showEditError(reason ? reasonText(reason) : '편집을 적용하지 못했어요.', reason && typeof reason.code === 'string' ? reason.code : '');
+    },
+    timeout: function (run) {
+      endEdit(run);
+      showEditError('30초 안에 편집이 끝나지 않았어요. 잠시 후 다시 적용해 주세요.', '');
+    },
+    refused: function (run, error) {
+      endEdit(run);
+      showEditError((error.message || '편집을 적용하지 못했어요.') + (error.hint ? ' ' + error.hint : ''), error.code);
+    }
+  };
+
+  function offerEditFor(key) {
+    var label = styleLabel(key);
+    els.editOpen.hidden = false;
+    els.editOpen.textContent = label + ' 이미지 편집';
+    if (!els.editPanel.hidden && !editing) openEditor(key, false);
+  }
+
+  function openEditor(key, focus) {
+    editTarget = key;
+    var label = styleLabel(key);
+    var texts = (shown && shown.texts[key]) || {};
+    els.editTitle.textContent = label + ' 이미지 편집';
+    els.editPanel.setAttribute('data-style', key);
+    els.editHeadline.value = texts.headline || '';
+    els.editDescription.value = texts.description || '';
+    updateCounters();
+    hideEditError();
+    setEditStatus('', '');
+    els.editPanel.hidden = false;
+    els.editOpen.setAttribute('aria-expanded', 'true');
+    if (focus) els.editHeadline.focus();
+  }
+
+  /* Hides the panel; an edit still running is given up (its job finishes on the server all the same). */
+  function closeEditor(returnFocus) {
+    if (editing) {
+      editing.cancelled = true;
+      if (editing.controller) editing.controller.abort();
+      if (editing.timer) window.clearTimeout(editing.timer);
+      endEdit(editing);
+    }
+    editTarget = null;
+    els.editPanel.hidden = true;
+    els.editOpen.setAttribute('aria-expanded', 'false');
+    if (returnFocus && !els.editOpen.hidden) els.editOpen.focus();
+  }
+
+  function updateCounters() {
+    [els.editHeadline, els.editDescription].forEach(function (field) {
+      var counter = $(field.getAttribute('aria-describedby'));
+      counter.textContent = Array.from(field.value).length + '/' + counter.getAttribute('data-max') + '자';
+    });
+  }
+
+  function setEditStatus(state, text) {
+    els.editStatus.setAttribute('data-state', state);
+    els.editStatus.textContent = text;
+  }
+
+  function showEditError(message, code) {
+    setEditStatus('error', '');
+    els.editErrorMessage.textContent = message;
+    els.editErrorCode.textContent = code ? '오류 코드: ' + code : '';
+    els.editErrorDetails.hidden = !code;
+    els.editError.hidden = false;
+    announce(message, true);
+  }
+
+  function hideEditError() {
+    els.editError.hidden = true;
+    els.editErrorMessage.textContent = '';
+    els.editErrorCode.textContent = '';
+  }
+
+  function setEditBusy(key, busy) {
+    els.editApply.classList.toggle('is-busy', busy);
+    els.editApply.setAttribute('aria-disabled', busy ? 'true' : 'false');
+    els.editApply.querySelector('.btn-label').textContent = busy ? '적용 중…' : '적용';
+    els.editPanel.setAttribute('aria-busy', busy ? 'true' : 'false');
+    var card = key ? cardFor(key) : null;
+    if (card) {
+      card.classList.toggle('is-editing', busy);
+      card.setAttribute('aria-busy', busy ? 'true' : 'false');
+    }
+  }
+
+  /* What the owner asked for: the texts typed (an empty field keeps the AI's) and the colours, if ticked. */
+  function editRequest(key) {
+    var text = {};
+    var headline = els.editHeadline.value.trim();
+    var description = els.editDescription.value.trim();
+    if (headline) text.headline = headline;
+    if (description) text.description = description;
+    var body = { style: key };
+    if (Object.keys(text).length > 0) body.text = text;
+    if (els.editColoursOn.checked) {
+      body.palette = {
+        background: els.editColours.background.value,
+        text: els.editColours.text.value,
+        accent: els.editColours.accent.value
+      };
+    }
+    return body;
+  }
+
+  function applyEdit() {
+    if (!shown || !editTarget || editing) return;
+    var key = editTarget;
+    var body = editRequest(key);
+    hideEditError();
+    if (!body.text && !body.palette) {
+      showEditError('바꿀 문구를 적거나 색상을 골라 주세요.', '');
+      els.editHeadline.focus();
+      return;
+    }
+    var run = {
+      draftId: shown.draftId,
+      style: key,
+      texts: body.text || {},
+      controller: typeof AbortController === 'function' ? new AbortController() : null,
+      isCurrent: function () { return run === editing; },
+      steps: EDIT_STEPS
+    };
+    editing = run;
+    setEditBusy(key, true);
+    cardFor(key).querySelector('.card-state').textContent = '편집 중';
+    setEditStatus('working', styleLabel(key) + ' 이미지에 편집을 적용하는 중이에요…');
+    submitJob(run, '/api/content/images/' + encodeURIComponent(run.draftId) + '/edits', body);
+  }
+
+  /* Ends an edit run: the panel and the card are no longer busy. */
+  function endEdit(run) {
+    if (editing === run) editing = null;
+    setEditBusy(run.style, false);
+    var chosen = els.selectionText.getAttribute('data-selected');
+    var card = cardFor(run.style);
+    if (card) card.querySelector('.card-state').textContent = chosen === run.style ? '선택됨' : '';
+  }
+
+  /* The set's URLs after the edit: only the edited style's change on the page; the others stay as shown. */
+  function showEdited(run, body) {
+    endEdit(run);
+    if (!shown || shown.draftId !== run.draftId) return;
+    var urls = formatsOf(body);
+    Object.keys(shown.urls).forEach(function (format) {
+      var url = urls[format] ? urls[format][run.style] : null;
+      if (typeof url === 'string' && url) shown.urls[format][run.style] = url;
+    });
+    var kept = shown.texts[run.style] || {};
+    Object.keys(run.texts).forEach(function (field) { kept[field] = run.texts[field]; });
+    shown.texts[run.style] = kept;
+    var style = STYLES.filter(function (one) { return one.key === run.style; })[0];
+    var card = cardFor(run.style);
+    var img = card.querySelector('.card-img');
+    var label = styleLabel(run.style);
+    var done = function () {
+      setEditStatus('saved', label + ' 이미지에 편집을 적용했어요. 모든 크기의 이미지가 바뀌었어요.');
+    };
+    var onLoad = function () {
+      img.removeEventListener('load', onLoad);
+      img.removeEventListener('error', onError);
+      done();
+    };
+    var onError = function () {
+      img.removeEventListener('load', onLoad);
+      img.removeEventListener('error', onError);
+      showEditError('편집은 적용했지만 새 이미지를 불러오지 못했어요. 다운로드 버튼으로 열어 보세요.', '');
+    };
+    img.addEventListener('load', onLoad);
+    img.addEventListener('error', onError);
+    showCardImage(style, shown.format);
+    var chosen = els.selectionText.getAttribute('data-selected');
+    if (chosen) pointOpenSelectedAt(chosen);
+    if (img.complete && img.naturalWidth > 0) onLoad();
+  }
+
   // ---------- wiring ----------
 
   els.form.addEventListener('submit', function (event) {
@@ -833,6 +1074,34 @@
       announce(formatLabel(tab.getAttribute('data-format')) + ' 이미지를 보여 드려요');
     });
     tab.addEventListener('keydown', onTabKey);
+  });
+  els.editOpen.addEventListener('click', function () {
+    var chosen = els.selectionText.getAttribute('data-selected');
+    if (!chosen) return;
+    if (!els.editPanel.hidden && editTarget === chosen) {
+      closeEditor(true);
+      return;
+    }
+    openEditor(chosen, true);
+  });
+  els.editClose.addEventListener('click', function () { closeEditor(true); });
+  els.editPanel.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      closeEditor(true);
+    }
+  });
+  els.editPanel.addEventListener('submit', function (event) {
+    event.preventDefault();
+    if (els.editApply.getAttribute('aria-disabled') === 'true') return;
+    applyEdit();
+  });
+  els.editHeadline.addEventListener('input', updateCounters);
+  els.editDescription.addEventListener('input', updateCounters);
+  els.editColoursOn.addEventListener('change', function () {
+    Object.keys(els.editColours).forEach(function (name) {
+      els.editColours[name].disabled = !els.editColoursOn.checked;
+    });
   });
   els.openSelected.addEventListener('click', function (event) {
     if (!isSameOrigin(els.openSelected.href) && !/^https?:/.test(els.openSelected.href)) event.preventDefault();

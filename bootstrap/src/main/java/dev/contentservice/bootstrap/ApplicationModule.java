@@ -12,6 +12,7 @@ import dev.contentservice.application.ImageGenerationWorker;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
+import dev.contentservice.application.RequestImageEdit;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.JobChanges;
@@ -46,6 +47,7 @@ final class ApplicationModule extends AbstractModule {
     @Singleton
     ContentHttpServer httpServer(
             RequestImageGeneration requestImageGeneration,
+            RequestImageEdit requestImageEdit,
             CancelJob cancelJob,
             ReadJobStatus readJobStatus,
             AwaitJobStatus awaitJobStatus,
@@ -76,7 +78,8 @@ final class ApplicationModule extends AbstractModule {
                 },
                 registry::scrape,
                 Optional.of(cancelJob),
-                metrics::requestFinished);
+                metrics::requestFinished,
+                Optional.of(requestImageEdit));
         return server.readinessDetail(() -> {
             Map<String, Object> detail = new LinkedHashMap<>();
             details.forEach((name, supplier) -> detail.put(name, supplier.get()));

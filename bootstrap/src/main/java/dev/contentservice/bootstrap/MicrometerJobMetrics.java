@@ -32,6 +32,7 @@ final class MicrometerJobMetrics implements JobMetrics {
     private final Counter accepted;
     private final Timer completed;
     private final Timer failed;
+    private final Timer edited;
 
     MicrometerJobMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -40,6 +41,17 @@ final class MicrometerJobMetrics implements JobMetrics {
                 .register(registry);
         this.completed = jobDuration("completed");
         this.failed = jobDuration("failed");
+        this.edited = Timer.builder("content.edit.duration")
+                .description("Time from claim to the end of an owner's completed edit (IMAGE_EDIT)")
+                .serviceLevelObjectives(
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10))
+                .register(registry);
     }
 
     private Timer jobDuration(String outcome) {
@@ -58,6 +70,11 @@ final class MicrometerJobMetrics implements JobMetrics {
     @Override
     public void jobCompleted(Duration took) {
         completed.record(took);
+    }
+
+    @Override
+    public void editCompleted(Duration took) {
+        edited.record(took);
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class EditDraftImages {
     private final ComposePosters posters;
     private final Clock clock;
 
+    @jakarta.inject.Inject
     public EditDraftImages(
             ImageSetRepository imageSets, RecommendationSource recommendations, ComposePosters posters, Clock clock) {
         this.imageSets = Objects.requireNonNull(imageSets, "imageSets");

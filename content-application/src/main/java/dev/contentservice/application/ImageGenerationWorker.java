@@ -62,14 +62,25 @@ public final class ImageGenerationWorker implements AutoCloseable {
             JobMetrics metrics,
             WorkerSettings settings,
             JobLogContext logContext) {
-        this(queue, jobs, generator, imageStore, links, clock, metrics, settings, logContext, Optional.empty());
+        this(
+                queue,
+                jobs,
+                generator,
+                imageStore,
+                links,
+                clock,
+                metrics,
+                settings,
+                logContext,
+                Optional.empty(),
+                Optional.empty());
     }
 
     /**
      * A worker that draws each style through {@code posters} in the formats its job asks for (issue 13);
-     * {@code generator} is then not called by the worker.
+     * {@code generator} is then not called by the worker. An {@code IMAGE_EDIT} job fails: this worker cannot
+     * apply edits.
      */
-    @Inject
     public ImageGenerationWorker(
             JobQueue queue,
             JobRepository jobs,
@@ -81,7 +92,46 @@ public final class ImageGenerationWorker implements AutoCloseable {
             WorkerSettings settings,
             JobLogContext logContext,
             ComposePosters posters) {
-        this(queue, jobs, generator, imageStore, links, clock, metrics, settings, logContext, Optional.of(posters));
+        this(
+                queue,
+                jobs,
+                generator,
+                imageStore,
+                links,
+                clock,
+                metrics,
+                settings,
+                logContext,
+                Optional.of(posters),
+                Optional.empty());
+    }
+
+    /** The service's worker: generations through {@code posters}, and the owner's edits ({@code IMAGE_EDIT}). */
+    @Inject
+    public ImageGenerationWorker(
+            JobQueue queue,
+            JobRepository jobs,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            JobLogContext logContext,
+            ComposePosters posters,
+            EditDraftImages edits) {
+        this(
+                queue,
+                jobs,
+                generator,
+                imageStore,
+                links,
+                clock,
+                metrics,
+                settings,
+                logContext,
+                Optional.of(posters),
+                Optional.of(edits));
     }
 
     private ImageGenerationWorker(
@@ -94,14 +144,15 @@ public final class ImageGenerationWorker implements AutoCloseable {
             JobMetrics metrics,
             WorkerSettings settings,
             JobLogContext logContext,
-            Optional<ComposePosters> posters) {
+            Optional<ComposePosters> posters,
+            Optional<EditDraftImages> edits) {
         Objects.requireNonNull(settings, "settings");
         this.io = Executors.newFixedThreadPool(
                 Math.min(8, Math.max(2, settings.maxInFlightJobs())), Async.daemonThreads("content-worker-io"));
         this.timer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-worker-timer"));
         ProgressMarks marks = new ProgressMarks(jobs, io, timer, MARK_WINDOW);
         JobProcedure procedure = this.procedure = new JobProcedure(
-                queue, generator, imageStore, links, clock, metrics, settings, io, marks, logContext, posters);
+                queue, generator, imageStore, links, clock, metrics, settings, io, marks, logContext, posters, edits);
         this.consumer = new QueueConsumer(
                 queue,
                 claimed -> CompletableFuture.supplyAsync(() -> procedure.run(claimed), io)

@@ -29,6 +29,12 @@ public interface JobMetrics {
             }
 
             @Override
+            public void editCompleted(Duration took) {
+                first.editCompleted(took);
+                second.editCompleted(took);
+            }
+
+            @Override
             public void jobFailed(String code, Duration took) {
                 first.jobFailed(code, took);
                 second.jobFailed(code, took);
@@ -44,7 +50,14 @@ public interface JobMetrics {
 
     default void jobCreated() {}
 
+    /** A generation ({@code IMAGE_GEN}) completed: its duration feeds the histogram and the Retry-After estimate. */
     default void jobCompleted(Duration took) {}
+
+    /**
+     * An owner's edit ({@code IMAGE_EDIT}) completed. Kept apart from {@link #jobCompleted}: an edit takes a
+     * fraction of a second and would pull the generations' durations (and their {@code Retry-After}) down.
+     */
+    default void editCompleted(Duration took) {}
 
     default void jobFailed(String code, Duration took) {}
 

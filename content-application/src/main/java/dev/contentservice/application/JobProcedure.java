@@ -16,6 +16,7 @@ import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.JobType;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.StoreUnavailableException;
 import dev.contentservice.domain.StoredStyle;
@@ -49,6 +50,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * job asked for: the set then holds the square URLs and, when more than the square was asked, the URLs per
  * format.
  *
+ * An {@code IMAGE_EDIT} job is the owner's edit ({@link EditDraftImages#apply}): it re-sets one style from
+ * the kept art and restyles the draft's set itself, so it finishes without storing a set, under the same
+ * deadline and failure rules.
+ *
  * <p>Rules it keeps:
  *
  * <ul>
@@ -64,6 +69,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JobProcedure {
     private static final System.Logger PLAIN_LOG = System.getLogger(JobProcedure.class.getName());
+    /** The generator a COMPLETED {@code IMAGE_EDIT} job names: its posters were re-set from the kept art. */
+    static final String EDIT_GENERATOR = "edit";
 
     /** Writes each line with the job it names in the logging context (see {@link JobLogContext}). */
     private final System.Logger LOG;
@@ -78,6 +85,7 @@ public final class JobProcedure {
     private final Executor io;
     private final ProgressMarks marks;
     private final Optional<ComposePosters> posters;
+    private final Optional<EditDraftImages> edits;
     private final Map<JobId, Attempt> runs = new ConcurrentHashMap<>();
 
     /** What became of a claim. */
@@ -131,7 +139,40 @@ public final class JobProcedure {
             ProgressMarks marks,
             JobLogContext logContext,
             Optional<ComposePosters> posters) {
+        this(
+                queue,
+                generator,
+                imageStore,
+                links,
+                clock,
+                metrics,
+                settings,
+                io,
+                marks,
+                logContext,
+                posters,
+                Optional.empty());
+    }
+
+    /**
+     * @param edits applies the owner's edit of an {@code IMAGE_EDIT} job; without it such a job fails (the
+     *     service always wires it)
+     */
+    JobProcedure(
+            JobQueue queue,
+            ImageGenerator generator,
+            ImageStore imageStore,
+            ImageLinks links,
+            Clock clock,
+            JobMetrics metrics,
+            WorkerSettings settings,
+            Executor io,
+            ProgressMarks marks,
+            JobLogContext logContext,
+            Optional<ComposePosters> posters,
+            Optional<EditDraftImages> edits) {
         this.posters = Objects.requireNonNull(posters, "posters");
+        this.edits = Objects.requireNonNull(edits, "edits");
         this.LOG = new JobContextLogger(PLAIN_LOG, Objects.requireNonNull(logContext, "logContext"), this::draftOf);
         this.queue = Objects.requireNonNull(queue, "queue");
         this.generator = Objects.requireNonNull(generator, "generator");
@@ -291,8 +332,12 @@ public final class JobProcedure {
             Set<ImageStyle> toDraw = EnumSet.allOf(ImageStyle.class);
             toDraw.removeAll(urls.keySet());
             List<CompletableFuture<Void>> styles = new ArrayList<>();
-            for (ImageStyle style : toDraw) {
-                styles.add(drawAndHost(style));
+            if (job.type() == JobType.IMAGE_EDIT) {
+                styles.add(applyEdit());
+            } else {
+                for (ImageStyle style : toDraw) {
+                    styles.add(drawAndHost(style));
+                }
             }
             CompletableFuture<Outcome> result = Async.allOrFirstFailure(styles)
                     .orTimeout(settings.jobDeadline().toMillis(), TimeUnit.MILLISECONDS)
@@ -308,6 +353,34 @@ public final class JobProcedure {
                 abandon(); // canceled while the drawings were being started
             }
             return result;
+        }
+
+        /**
+         * The owner's edit, re-set from the kept art and pointed at by the draft's set ({@link
+         * EditDraftImages#apply}): the set is written there, so the finishing step stores none. Run again
+         * after a takeover, it simply re-sets the style again from the same art.
+         */
+        private CompletableFuture<Void> applyEdit() {
+            CompletableFuture<DraftImages> applied;
+            try {
+                EditDraftImages editor = edits.orElseThrow(
+                        () -> new IllegalStateException("this worker was built without the edit use case"));
+                applied = editor.apply(job.eventDraftId(), job.id(), job.edit().orElseThrow());
+            } catch (RuntimeException e) {
+                applied = CompletableFuture.failedFuture(e);
+            }
+            drawings.add(applied);
+            return applied.thenAccept(set -> {
+                synchronized (this) {
+                    generators.add(EDIT_GENERATOR);
+                }
+                LOG.log(
+                        Level.DEBUG,
+                        "job {0}: {1} re-set in {2}",
+                        job.id(),
+                        job.edit().orElseThrow().style().key(),
+                        set.formats().keySet());
+            });
         }
 
         private CompletableFuture<Void> drawAndHost(ImageStyle style) {
@@ -429,16 +502,19 @@ public final class JobProcedure {
                 return acknowledgeOnly();
             }
             Job done;
-            DraftImages images;
+            Optional<DraftImages> images;
             synchronized (this) {
-                images = DraftImages.made(job.id(), new ImageSet(urls), clock.instant())
-                        .withFormats(formats());
+                // an edit's set was restyled in place: storing a set here would overwrite it
+                images = job.type() == JobType.IMAGE_EDIT
+                        ? Optional.empty()
+                        : Optional.of(DraftImages.made(job.id(), new ImageSet(urls), clock.instant())
+                                .withFormats(formats()));
                 done = job.complete(String.join("+", generators), clock);
             }
             Duration took = Duration.between(started, clock.instant());
             boolean written;
             try {
-                written = queue.finish(claimed.claim(), done, Optional.of(images));
+                written = queue.finish(claimed.claim(), done, images);
             } catch (StoreUnavailableException e) {
                 LOG.log(
                         Level.WARNING,
@@ -450,7 +526,11 @@ public final class JobProcedure {
             }
             marks.forget(job.id());
             if (written) {
-                metrics.jobCompleted(took);
+                if (job.type() == JobType.IMAGE_EDIT) {
+                    metrics.editCompleted(took);
+                } else {
+                    metrics.jobCompleted(took);
+                }
                 LOG.log(
                         Level.INFO,
                         "job {0}: COMPLETED in {1} ms by {2}",

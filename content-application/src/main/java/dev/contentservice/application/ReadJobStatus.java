@@ -8,6 +8,7 @@ import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobNotFoundException;
 import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.JobType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
@@ -83,7 +84,11 @@ public final class ReadJobStatus {
             case FAILED -> new JobStatusView.Failed(job, job.failure().orElseThrow());
             case COMPLETED -> {
                 Optional<DraftImages> latest = imageSets.latest(job.eventDraftId());
-                if (latest.isPresent() && latest.get().jobId().equals(job.id())) {
+                // an edit's images are the set it restyled (named by the generation that made it): the
+                // set as it is now, every format it has, so the client sees the new image
+                if (latest.isPresent()
+                        && (job.type() == JobType.IMAGE_EDIT
+                                || latest.get().jobId().equals(job.id()))) {
                     yield new JobStatusView.Completed(
                             job, latest.get().images(), latest.get().formats());
                 }

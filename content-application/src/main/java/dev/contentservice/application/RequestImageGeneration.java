@@ -6,6 +6,7 @@ import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobInFlightException;
 import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobRepository;
+import dev.contentservice.domain.JobType;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.RecommendationSource;
@@ -60,7 +61,8 @@ public final class RequestImageGeneration {
      *
      * @throws dev.contentservice.domain.WebhooksDisabledException a webhook without a signing secret
      * @throws dev.contentservice.domain.WebhookRefusedException a webhook to a non-public address
-     * @throws JobInFlightException the draft's job in flight was asked for with other options
+     * @throws JobInFlightException the draft's job in flight was asked for with other options, or is an
+     *     owner's edit ({@code IMAGE_EDIT})
      */
     public Submission request(EventDraftId eventDraftId, JobOptions options) {
         Objects.requireNonNull(options, "options must not be null");
@@ -80,7 +82,9 @@ public final class RequestImageGeneration {
         if (options.webhook().isPresent()) {
             webhooks.notOwed(candidate.id());
         }
-        if (!options.equals(JobOptions.DEFAULT) && !options.equals(job.options())) {
+        if (job.type() != JobType.IMAGE_GEN
+                || (!options.equals(JobOptions.DEFAULT) && !options.equals(job.options()))) {
+            // an owner's edit holds the draft's set: a generation waits until it is done
             throw new JobInFlightException(job.id());
         }
         return new Submission(job, false);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * An owner's edit of one style of a draft's images: new texts (each within {@link EditableText#maxLength()})
  * and, optionally, new colours. Applied to every format of the set from the kept art, without a provider
- * call (issue 13, item 4: the job that applies it is not built yet).
+ * call, by an {@link JobType#IMAGE_EDIT} job ({@link Job#edit()}).
  *
  * @param text the texts to replace; a text left out keeps its current value, an empty one is removed
  */

@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An image generation job. Immutable: every transition returns the next state and refuses any move that
+ * A job of the worker: an image generation ({@link JobType#IMAGE_GEN}) or an owner's edit ({@link
+ * JobType#IMAGE_EDIT}). Immutable: every transition returns the next state and refuses any move that
  * {@link JobStatus#mayBecome the one transition table} does not allow. Time comes from a {@link
  * Clock}, never from the system directly.
  *
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param failure present exactly when the status is FAILED
  * @param generator which generator produced the images of a COMPLETED job (for example {@code local})
  * @param options what the client asked for beyond the draft (formats, webhook, metadata)
+ * @param edit the owner's edit an {@link JobType#IMAGE_EDIT} job applies; empty for an {@link
+ *     JobType#IMAGE_GEN} job (the {@linkplain #type() type} follows from it)
  */
 public record Job(
         JobId id,
@@ -29,9 +32,10 @@ public record Job(
         Set<ImageStyle> stylesDone,
         Optional<JobFailure> failure,
         Optional<String> generator,
-        JobOptions options) {
+        JobOptions options,
+        Optional<ImageEdit> edit) {
 
-    /** The job type stored in {@code job:{jobId}}. */
+    /** The type of a generation job, as {@code job:{jobId}} stores it (the SPEC's {@code type}). */
     public static final String TYPE = "IMAGE_GEN";
     /** How long {@code job:{jobId}} and {@code job:{jobId}:error} live. */
     public static final Duration TTL = Duration.ofHours(1);
@@ -46,6 +50,7 @@ public record Job(
         Objects.requireNonNull(failure, "failure must not be null (use Optional.empty())");
         Objects.requireNonNull(generator, "generator must not be null (use Optional.empty())");
         Objects.requireNonNull(options, "options must not be null (use JobOptions.DEFAULT)");
+        Objects.requireNonNull(edit, "edit must not be null (use Optional.empty())");
         if (!recommendation.eventDraftId().equals(eventDraftId)) {
             throw new IllegalArgumentException("recommendation must belong to eventDraftId " + eventDraftId);
         }
@@ -55,6 +60,32 @@ public record Job(
         stylesDone = stylesDone == null || stylesDone.isEmpty()
                 ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(stylesDone));
+    }
+
+    /** A generation job ({@link JobType#IMAGE_GEN}: no edit). */
+    public Job(
+            JobId id,
+            EventDraftId eventDraftId,
+            JobStatus status,
+            Instant createdAt,
+            Instant updatedAt,
+            Recommendation recommendation,
+            Set<ImageStyle> stylesDone,
+            Optional<JobFailure> failure,
+            Optional<String> generator,
+            JobOptions options) {
+        this(
+                id,
+                eventDraftId,
+                status,
+                createdAt,
+                updatedAt,
+                recommendation,
+                stylesDone,
+                failure,
+                generator,
+                options,
+                Optional.empty());
     }
 
     /** A job with the {@linkplain JobOptions#DEFAULT default options} (no body on the request). */
@@ -102,10 +133,50 @@ public record Job(
                 options);
     }
 
+    /**
+     * A new PENDING {@link JobType#IMAGE_EDIT} job: applies the owner's edit to the draft's images. It has the
+     * default options (no formats of its own: it re-sets every format of the set, no webhook, no metadata).
+     */
+    public static Job edit(JobId id, Recommendation recommendation, ImageEdit edit, Clock clock) {
+        Objects.requireNonNull(edit, "edit must not be null");
+        return create(id, recommendation, JobOptions.DEFAULT, clock).withEdit(edit);
+    }
+
+    /** What the job does: {@link JobType#IMAGE_EDIT} when it carries an edit, else {@link JobType#IMAGE_GEN}. */
+    public JobType type() {
+        return edit.isPresent() ? JobType.IMAGE_EDIT : JobType.IMAGE_GEN;
+    }
+
     /** The job with its options replaced (an adapter reading a stored job sets them this way). */
     public Job withOptions(JobOptions value) {
         return new Job(
-                id, eventDraftId, status, createdAt, updatedAt, recommendation, stylesDone, failure, generator, value);
+                id,
+                eventDraftId,
+                status,
+                createdAt,
+                updatedAt,
+                recommendation,
+                stylesDone,
+                failure,
+                generator,
+                value,
+                edit);
+    }
+
+    /** The job as an {@link JobType#IMAGE_EDIT} job applying {@code value}. */
+    public Job withEdit(ImageEdit value) {
+        return new Job(
+                id,
+                eventDraftId,
+                status,
+                createdAt,
+                updatedAt,
+                recommendation,
+                stylesDone,
+                failure,
+                generator,
+                options,
+                Optional.of(Objects.requireNonNull(value, "edit must not be null")));
     }
 
     /** PENDING → PROCESSING. */
@@ -171,6 +242,7 @@ public record Job(
                 nextStylesDone,
                 nextFailure,
                 nextGenerator,
-                options);
+                options,
+                edit);
     }
 }

@@ -1,9 +1,8 @@
 package dev.contentservice.domain;
 
 /**
- * What a job does; its name is the {@code type} field of {@code job:{jobId}}. Only {@link #IMAGE_GEN} runs
- * today ({@link Job#TYPE}); {@link #IMAGE_EDIT} is the type an edit job will carry once jobs carry their
- * type and the renderer can re-set a style's text from the kept art (issue 13, item 4).
+ * What a job does ({@link Job#type()}); its name is the {@code type} field of {@code job:{jobId}}. An
+ * {@link #IMAGE_EDIT} job carries its {@link ImageEdit} ({@link Job#edit()}).
  */
 public enum JobType {
     /** Draws the three styles of a draft (UFR-CONT-010). */

@@ -13,7 +13,7 @@ public record PublicReason(String code, String sentence) {
     /** For a code the table does not know. */
     public static final String GENERIC = "알 수 없는 이유로 이미지를 만들지 못했어요.";
 
-    /** The same sentences as the page's (web/app.js), so that a client sees one wording whichever it shows. */
+    /** One sentence per code; the demo page reads the same table (its {@code /page-config.js}). */
     private static final Map<String, String> SENTENCES = Map.ofEntries(
             Map.entry(ImageGenerationException.TIMEOUT, "정해진 시간 안에 이미지를 만들지 못했어요."),
             Map.entry(ImageGenerationException.UNAVAILABLE, "이미지를 만드는 서비스가 잠시 응답하지 않았어요."),
@@ -24,6 +24,9 @@ public record PublicReason(String code, String sentence) {
             Map.entry(JobFailure.POISONED, "여러 번 시도했지만 작업을 끝내지 못했어요."),
             Map.entry("JOB_CANCELED", "작업이 취소되었어요."),
             Map.entry(JobFailure.IMAGES_MISSING, "완성된 이미지의 보관 기간이 지났어요."),
+            // an edit whose images expired, or whose recommendation went, before the worker applied it
+            Map.entry(DraftImagesNotFoundException.CODE, "편집할 이미지의 보관 기간이 지났어요. 이미지를 다시 생성해주세요."),
+            Map.entry(RecommendationMissingException.CODE, "이벤트 추천 정보가 없어 이미지를 다시 만들 수 없어요."),
             Map.entry(JobFailure.INTERNAL, "서버에서 예상하지 못한 문제가 생겼어요."));
 
     public PublicReason {
@@ -41,6 +44,11 @@ public record PublicReason(String code, String sentence) {
 
     public static PublicReason of(String code) {
         return new PublicReason(code, sentenceFor(code));
+    }
+
+    /** Every code's sentence (for a client that shows reasons of its own, such as the demo page). */
+    public static Map<String, String> sentences() {
+        return SENTENCES;
     }
 
     /** The fixed sentence for {@code code}; {@link #GENERIC} for a code the table does not know. */

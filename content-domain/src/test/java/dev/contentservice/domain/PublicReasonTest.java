@@ -14,7 +14,9 @@ class PublicReasonTest {
             ImageGenerationException.INTERNAL,
             JobFailure.POISONED,
             JobFailure.IMAGES_MISSING,
-            JobFailure.INTERNAL);
+            JobFailure.INTERNAL,
+            DraftImagesNotFoundException.CODE,
+            RecommendationMissingException.CODE);
 
     @Test
     void every_known_code_has_its_own_korean_sentence() {
@@ -40,6 +42,13 @@ class PublicReasonTest {
         assertThat(reason.code()).isEqualTo(ImageGenerationException.REJECTED);
         assertThat(reason.sentence()).isEqualTo(PublicReason.sentenceFor(ImageGenerationException.REJECTED));
         assertThat(reason.toString()).doesNotContain("gw_live").doesNotContain("provider said");
+    }
+
+    @Test
+    void an_edit_whose_images_expired_before_it_ran_is_told_so_not_the_generic_sentence() {
+        assertThat(PublicReason.of(DraftImagesNotFoundException.CODE).sentence())
+                .isNotEqualTo(PublicReason.GENERIC)
+                .contains("보관 기간");
     }
 
     @Test

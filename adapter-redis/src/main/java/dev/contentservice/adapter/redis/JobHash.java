@@ -1,6 +1,7 @@
 package dev.contentservice.adapter.redis;
 
 import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
@@ -8,6 +9,7 @@ import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobMetadata;
 import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.JobType;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.StoredStyle;
@@ -28,7 +30,8 @@ import java.util.stream.Collectors;
  * {@code type}, {@code createdAt} (ISO-8601 UTC) and this service's {@code updatedAt}, {@code
  * recommendation} (the JSON snapshot), {@code stylesDone} (comma-separated style keys), {@code errorCode},
  * {@code generator} and {@code attempts} (kept by the queue), and the client's options written once at
- * submit: {@code formats} (comma-separated), {@code webhook} and {@code metadata} (JSON) when given. The failure detail lives in {@code
+ * submit: {@code formats} (comma-separated), {@code webhook} and {@code metadata} (JSON) when given; an
+ * {@code IMAGE_EDIT} job ({@code type}) also holds its {@code edit} (JSON, {@link EditJson}). The failure detail lives in {@code
  * job:{jobId}:error}.
  */
 final class JobHash {
@@ -45,6 +48,8 @@ final class JobHash {
     static final String FORMATS = "formats";
     static final String WEBHOOK = "webhook";
     static final String METADATA = "metadata";
+    /** The owner's edit of an {@code IMAGE_EDIT} job, as JSON ({@link EditJson}). */
+    static final String EDIT = "edit";
 
     private JobHash() {}
 
@@ -53,7 +58,7 @@ final class JobHash {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(STATUS, job.status().name());
         fields.put(EVENT_DRAFT_ID, job.eventDraftId().value());
-        fields.put(TYPE, Job.TYPE);
+        fields.put(TYPE, job.type().name());
         fields.put(CREATED_AT, job.createdAt().toString());
         fields.putAll(mutableFields(job));
         fields.put(RECOMMENDATION, RecommendationJson.write(job.recommendation()));
@@ -62,6 +67,7 @@ final class JobHash {
                 FORMATS, job.options().formats().stream().map(PosterFormat::key).collect(Collectors.joining(",")));
         job.options().webhook().ifPresent(webhook -> fields.put(WEBHOOK, webhook.toString()));
         job.options().metadata().ifPresent(metadata -> fields.put(METADATA, metadata.json()));
+        job.edit().ifPresent(edit -> fields.put(EDIT, EditJson.write(edit)));
         return fields;
     }
 
@@ -136,11 +142,24 @@ final class JobHash {
                     styles(fields),
                     failure,
                     generator,
-                    options(fields));
+                    options(fields),
+                    edit(fields));
         } catch (RuntimeException e) {
             throw new IllegalStateException(
                     "job:" + id + " is not a job hash this service wrote: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The edit of an {@code IMAGE_EDIT} job; a hash without a {@code type} (or {@code IMAGE_GEN}) is a
+     * generation. An {@code IMAGE_EDIT} hash without a readable edit is not a job this service wrote.
+     */
+    private static Optional<ImageEdit> edit(Map<String, String> fields) {
+        JobType type = JobType.valueOf(fields.getOrDefault(TYPE, JobType.IMAGE_GEN.name()));
+        if (type == JobType.IMAGE_GEN) {
+            return Optional.empty();
+        }
+        return Optional.of(EditJson.read(required(fields, EDIT)));
     }
 
     /** The options written at submit; a hash without them (written before they existed) has the defaults. */

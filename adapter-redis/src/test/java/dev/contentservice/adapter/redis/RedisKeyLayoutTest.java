@@ -2,9 +2,12 @@ package dev.contentservice.adapter.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentservice.domain.DraftImages;
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
+import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageFormat;
 import dev.contentservice.domain.ImageSet;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +69,20 @@ class RedisKeyLayoutTest {
         assertThat(Instant.parse(hash.get("createdAt"))).isEqualTo(job.createdAt());
         assertThat(hash.get("recommendation")).contains("딸기 크루아상 시식 이벤트");
         assertThat(inspect.pttl("job:" + job.id())).isBetween(Job.TTL.toMillis() - 5_000, Job.TTL.toMillis());
+    }
+
+    @Test
+    void an_edit_job_hash_has_type_image_edit_and_its_edit_as_json() throws Exception {
+        ImageEdit edit = new ImageEdit(ImageStyle.FANCY, Map.of(EditableText.HEADLINE, "봄 특가"), Optional.empty());
+        Job job = backend.jobRepository()
+                .submit(Job.edit(
+                        JobId.random(), Fixtures.recommendation(Fixtures.uniqueDraft()), edit, Fixtures.CLOCK));
+
+        Map<String, String> hash = inspect.hgetAll("job:" + job.id());
+
+        assertThat(hash).containsEntry("type", "IMAGE_EDIT").containsEntry("status", "PENDING");
+        assertThat(new ObjectMapper().readTree(hash.get("edit")))
+                .isEqualTo(new ObjectMapper().readTree("{\"style\":\"fancy\",\"text\":{\"headline\":\"봄 특가\"}}"));
     }
 
     @Test

@@ -53,7 +53,8 @@ record ApiError(int status, String code, String message) {
             new ApiError(400, WebhookRefusedException.CODE, "webhook은 공개 주소의 http(s) URL이어야 합니다");
     static final ApiError WEBHOOKS_DISABLED =
             new ApiError(400, WebhooksDisabledException.CODE, "이 서비스에는 webhook이 설정되어 있지 않습니다");
-    static final ApiError JOB_IN_FLIGHT = new ApiError(409, JobInFlightException.CODE, "이 초안은 다른 옵션으로 이미 생성 중입니다");
+    static final ApiError JOB_IN_FLIGHT =
+            new ApiError(409, JobInFlightException.CODE, "이 초안은 이미 진행 중인 작업이 있습니다. 끝난 뒤 다시 시도해주세요");
     static final ApiError JOB_FINISHED = new ApiError(409, JobFinishedException.CODE, "이미 끝난 Job은 취소할 수 없습니다");
 
     static final ApiError BAD_REQUEST = new ApiError(400, "BAD_REQUEST", "잘못된 요청입니다");

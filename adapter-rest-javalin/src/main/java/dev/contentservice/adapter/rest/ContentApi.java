@@ -5,8 +5,10 @@ import dev.contentservice.application.CancelJob;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobStatusView;
 import dev.contentservice.application.ReadJobStatus;
+import dev.contentservice.application.RequestImageEdit;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStore;
@@ -28,6 +30,7 @@ import java.util.Optional;
  */
 final class ContentApi {
     static final String GENERATE_PATH = "/api/content/images/{eventDraftId}/generate";
+    static final String EDITS_PATH = "/api/content/images/{eventDraftId}/edits";
     static final String STATUS_PATH = "/api/content/jobs/{jobId}/status";
     static final String JOB_PATH = "/api/content/jobs/{jobId}";
     static final String EVENTS_PATH = "/api/content/jobs/{jobId}/events";
@@ -43,6 +46,7 @@ final class ContentApi {
     private final ImageStore images;
     private final int retryAfterWhenUnknown;
     private final Optional<CancelJob> cancels;
+    private final Optional<RequestImageEdit> edits;
 
     /**
      * @param retryAfterWhenUnknown the {@code Retry-After} while no job completed yet to estimate from
@@ -65,6 +69,20 @@ final class ContentApi {
             ImageStore images,
             int retryAfterWhenUnknown,
             Optional<CancelJob> cancels) {
+        this(requests, statuses, awaits, estimates, images, retryAfterWhenUnknown, cancels, Optional.empty());
+    }
+
+    /** @param edits accepts the owner's edits ({@code POST …/edits}); without it that route is absent */
+    ContentApi(
+            RequestImageGeneration requests,
+            ReadJobStatus statuses,
+            AwaitJobStatus awaits,
+            JobDurationEstimator estimates,
+            ImageStore images,
+            int retryAfterWhenUnknown,
+            Optional<CancelJob> cancels,
+            Optional<RequestImageEdit> edits) {
+        this.edits = Objects.requireNonNull(edits, "edits");
         this.cancels = Objects.requireNonNull(cancels, "cancels");
         this.requests = Objects.requireNonNull(requests, "requests");
         this.statuses = Objects.requireNonNull(statuses, "statuses");
@@ -91,6 +109,26 @@ final class ContentApi {
         ctx.header("Location", statusLocation(job));
         ctx.header("Retry-After", retryAfter(job));
         json(ctx.status(202), JobResponses.accepted(job));
+    }
+
+    /**
+     * The owner's edit of one style (issue 13, item 4): 202 with an {@code IMAGE_EDIT} job that the status,
+     * long-poll and events follow like a generation's.
+     */
+    void edit(Context ctx) {
+        RequestImageEdit accept = edits.orElseThrow(() -> new HttpProblem(ApiError.METHOD_NOT_ALLOWED));
+        EventDraftId draft = EventDraftId.of(ctx.pathParam("eventDraftId"));
+        ImageEdit edit = ImageEditRequest.parse(ctx.bodyAsBytes());
+
+        Job job = accept.request(draft, edit);
+
+        ctx.header("Location", statusLocation(job));
+        ctx.header("Retry-After", retryAfter(job));
+        json(ctx.status(202), JobResponses.accepted(job));
+    }
+
+    boolean edits() {
+        return edits.isPresent();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.contentservice.application.ChooseStyle;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
+import dev.contentservice.application.RequestImageEdit;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
@@ -106,6 +107,37 @@ public final class ContentHttpServer implements AutoCloseable {
             Supplier<String> metricsScrape,
             Optional<CancelJob> cancelJob,
             RequestMetrics requestMetrics) {
+        this(
+                settings,
+                requestImageGeneration,
+                readJobStatus,
+                awaitJobStatus,
+                estimates,
+                imageStore,
+                readDraftImages,
+                chooseStyle,
+                readiness,
+                metricsScrape,
+                cancelJob,
+                requestMetrics,
+                Optional.empty());
+    }
+
+    /** @param requestImageEdit answers {@code POST /api/content/images/{eventDraftId}/edits}; without it that route is absent */
+    public ContentHttpServer(
+            HttpSettings settings,
+            RequestImageGeneration requestImageGeneration,
+            ReadJobStatus readJobStatus,
+            AwaitJobStatus awaitJobStatus,
+            JobDurationEstimator estimates,
+            ImageStore imageStore,
+            ReadDraftImages readDraftImages,
+            ChooseStyle chooseStyle,
+            Supplier<Map<String, Boolean>> readiness,
+            Supplier<String> metricsScrape,
+            Optional<CancelJob> cancelJob,
+            RequestMetrics requestMetrics,
+            Optional<RequestImageEdit> requestImageEdit) {
         this.settings = Objects.requireNonNull(settings, "settings");
         ContentApi content = new ContentApi(
                 requestImageGeneration,
@@ -114,7 +146,8 @@ public final class ContentHttpServer implements AutoCloseable {
                 estimates,
                 imageStore,
                 settings.retryAfterSeconds(),
-                cancelJob);
+                cancelJob,
+                requestImageEdit);
         DraftImagesApi draftImages = new DraftImagesApi(readDraftImages, chooseStyle);
         OperationsApi operations = new OperationsApi(readiness, metricsScrape);
         this.operations = operations;
@@ -232,6 +265,9 @@ public final class ContentHttpServer implements AutoCloseable {
                 new Route(HandlerType.GET, OperationsApi.OPENAPI_PATH, operations::openApi)));
         if (content.cancels()) {
             routes.add(new Route(HandlerType.DELETE, ContentApi.JOB_PATH, content::cancel));
+        }
+        if (content.edits()) {
+            routes.add(new Route(HandlerType.POST, ContentApi.EDITS_PATH, content::edit));
         }
         return List.copyOf(routes);
     }

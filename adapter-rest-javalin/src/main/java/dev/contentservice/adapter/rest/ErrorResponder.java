@@ -3,6 +3,7 @@ package dev.contentservice.adapter.rest;
 import dev.contentservice.domain.ContentException;
 import dev.contentservice.domain.DraftImagesNotFoundException;
 import dev.contentservice.domain.InvalidEventDraftIdException;
+import dev.contentservice.domain.InvalidImageEditException;
 import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.JobFinishedException;
 import dev.contentservice.domain.JobInFlightException;
@@ -107,6 +108,9 @@ final class ErrorResponder {
         }
         if (failure instanceof JobFinishedException) {
             return ApiError.JOB_FINISHED;
+        }
+        if (failure instanceof InvalidImageEditException edit) {
+            return ImageEditRequest.refused(edit);
         }
         if (failure instanceof DraftImagesNotFoundException) {
             return ApiError.DRAFT_IMAGES_NOT_FOUND;

@@ -20,9 +20,6 @@ import java.util.Set;
  * The body of {@code POST /api/content/images/{eventDraftId}/edits} (issue 13, item 4), read strictly:
  * {@code {"style":"fancy","text":{"headline":"…","description":"…"},"palette":{"background":"#RRGGBB",
  * "text":"#RRGGBB","accent":"#RRGGBB"}}}, every error a 400 with a code.
- *
- * <p>Groundwork: no route serves it yet. The route needs an edit use case that submits an {@code
- * IMAGE_EDIT} job, and that job needs the renderer to re-set a style's text on the kept art.
  */
 final class ImageEditRequest {
     private static final ObjectMapper STRICT = JsonMapper.builder()
@@ -114,7 +111,8 @@ final class ImageEditRequest {
         return Optional.of(colour.asText());
     }
 
-    private static ApiError refused(InvalidImageEditException e) {
+    /** The answer to an edit the domain refuses, by its code. */
+    static ApiError refused(InvalidImageEditException e) {
         return switch (e.code()) {
             case InvalidImageEditException.TEXT_TOO_LONG -> ApiError.TEXT_TOO_LONG;
             case InvalidImageEditException.INVALID_PALETTE -> ApiError.INVALID_PALETTE;

@@ -5,6 +5,7 @@ import dev.contentservice.application.JobStatusView;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.JobType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +115,8 @@ final class JobEventStream {
         if (lastId < PROCESSING_ID && reachedProcessing) {
             events.add(new Event(PROCESSING_ID, "processing", JobResponses.status(new JobStatusView.InProgress(job))));
         }
-        for (ImageStyle style : ImageStyle.values()) {
+        // an edit re-sets one style: its styles are not drawn one by one
+        for (ImageStyle style : job.type() == JobType.IMAGE_GEN ? ImageStyle.values() : new ImageStyle[0]) {
             if (job.stylesDone().contains(style) && stylesSent.add(style)) {
                 events.add(new Event(
                         PROCESSING_ID + stylesSent.size(),
@@ -133,7 +135,8 @@ final class JobEventStream {
         return new Event(
                 PENDING_ID,
                 "pending",
-                new JobResponses.Accepted(job.id().toString(), "PENDING", JobResponses.IN_PROGRESS_MESSAGE));
+                new JobResponses.Accepted(
+                        job.id().toString(), "PENDING", JobResponses.IN_PROGRESS_MESSAGE, JobResponses.typeOf(job)));
     }
 
     private static Event finalEvent(JobStatusView view) {

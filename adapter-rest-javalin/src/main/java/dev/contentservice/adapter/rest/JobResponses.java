@@ -6,6 +6,7 @@ import dev.contentservice.application.JobStatusView;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
+import dev.contentservice.domain.JobType;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.PublicReason;
 import java.util.LinkedHashMap;
@@ -21,8 +22,16 @@ final class JobResponses {
 
     private JobResponses() {}
 
-    /** 202 to a generation request: the new job, or the draft's job already in flight. */
-    record Accepted(String jobId, String status, String message) {}
+    /**
+     * 202 to a generation request (the new job, or the draft's job already in flight) or to an edit. Every
+     * body below names the job's {@code type} only when it is not the seed's {@code IMAGE_GEN}, so that the
+     * seed's bodies stay byte for byte.
+     */
+    record Accepted(
+            String jobId,
+            String status,
+            String message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String type) {}
 
     /** PENDING and PROCESSING, both reported as PROCESSING; with the styles already drawn. */
     record InProgress(
@@ -30,7 +39,8 @@ final class JobResponses {
             String status,
             String message,
             Progress progress,
-            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String type) {}
 
     record Progress(List<String> done, int total) {}
 
@@ -43,7 +53,8 @@ final class JobResponses {
             Map<String, String> imageUrls,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Map<String, String>> formats,
             String generator,
-            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String type) {}
 
     record Failed(
             String jobId,
@@ -51,7 +62,8 @@ final class JobResponses {
             String error,
             String message,
             Reason reason,
-            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode metadata,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String type) {}
 
     /** A webhook's body: the event type, when it happened, and the job's status body. */
     record WebhookEvent(String type, String timestamp, Object data) {}
@@ -60,12 +72,18 @@ final class JobResponses {
     record Reason(String code, String detail) {}
 
     static Accepted accepted(Job job) {
-        return new Accepted(job.id().toString(), job.status().name(), IN_PROGRESS_MESSAGE);
+        return new Accepted(job.id().toString(), job.status().name(), IN_PROGRESS_MESSAGE, typeOf(job));
+    }
+
+    /** The job's type for a body: absent (null) for the seed's {@code IMAGE_GEN}. */
+    static String typeOf(Job job) {
+        return job.type() == JobType.IMAGE_GEN ? null : job.type().name();
     }
 
     static Object status(JobStatusView view) {
         String jobId = view.job().id().toString();
         JsonNode metadata = GenerateBody.tree(view.job().options().metadata()).orElse(null);
+        String type = typeOf(view.job());
         if (view instanceof JobStatusView.Completed completed) {
             Map<String, String> urls = new LinkedHashMap<>();
             for (ImageStyle style : ImageStyle.values()) {
@@ -88,15 +106,22 @@ final class JobResponses {
                     urls,
                     formats,
                     completed.job().generator().orElse("unknown"),
-                    metadata);
+                    metadata,
+                    type);
         }
         if (view instanceof JobStatusView.Failed failed) {
             PublicReason why = PublicReason.of(failed.failure());
             return new Failed(
-                    jobId, "FAILED", FAILED_ERROR, FAILED_MESSAGE, new Reason(why.code(), why.sentence()), metadata);
+                    jobId,
+                    "FAILED",
+                    FAILED_ERROR,
+                    FAILED_MESSAGE,
+                    new Reason(why.code(), why.sentence()),
+                    metadata,
+                    type);
         }
         return new InProgress(
-                jobId, "PROCESSING", IN_PROGRESS_MESSAGE, progress(view.job().stylesDone()), metadata);
+                jobId, "PROCESSING", IN_PROGRESS_MESSAGE, progress(view.job().stylesDone()), metadata, type);
     }
 
     static Progress progress(Set<ImageStyle> done) {

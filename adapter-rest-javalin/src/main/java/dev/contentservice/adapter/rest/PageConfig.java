@@ -2,17 +2,19 @@ package dev.contentservice.adapter.rest;
 
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageStyle;
+import dev.contentservice.domain.PublicReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the demo page would otherwise copy from the server, served as {@code /page-config.js} next to it
  * (a script, so that the page's strict Content-Security-Policy needs no exception and the page reads it
- * before it starts): the styles with their labels, the draft id pattern and the error texts of {@link
- * ApiError}. A new {@link ImageStyle} or a reworded error reaches the page with no edit to it.
+ * before it starts): the styles with their labels, the draft id pattern, the error texts of {@link
+ * ApiError} and the Korean sentence of each failure reason ({@link PublicReason}). A new {@link ImageStyle} or a reworded error reaches the page with no edit to it.
  */
 final class PageConfig {
     static final String PATH = "/page-config.js";
@@ -22,7 +24,12 @@ final class PageConfig {
 
     record Style(String key, String label) {}
 
-    record Config(List<Style> styles, String draftIdPattern, Map<String, String> messages) {}
+    record Config(
+            List<Style> styles,
+            String draftIdPattern,
+            Map<String, String> messages,
+            Map<String, String> reasons,
+            String reasonFallback) {}
 
     static Config config() {
         List<Style> styles = Arrays.stream(ImageStyle.values())
@@ -36,7 +43,12 @@ final class PageConfig {
                 ApiError.JOB_NOT_FOUND)) {
             messages.put(error.code(), error.message());
         }
-        return new Config(styles, "^" + EventDraftId.PATTERN.pattern() + "$", messages);
+        return new Config(
+                styles,
+                "^" + EventDraftId.PATTERN.pattern() + "$",
+                messages,
+                new TreeMap<>(PublicReason.sentences()),
+                PublicReason.GENERIC);
     }
 
     /** The script: one assignment of the configuration, as JSON. */

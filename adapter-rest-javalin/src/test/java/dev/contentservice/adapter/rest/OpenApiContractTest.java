@@ -11,8 +11,10 @@ import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
 import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.domain.DraftImages;
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
+import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageFormat;
 import dev.contentservice.domain.ImageSet;
@@ -262,6 +264,78 @@ class OpenApiContractTest {
             s.imageSets.goDown();
             return s.send("PUT", "/api/content/images/sample-1/selection", "{\"style\":\"fancy\"}");
         });
+        String edits = "/api/content/images/{eventDraftId}/edits";
+        String headline = "{\"style\":\"fancy\",\"text\":{\"headline\":\"봄 특가 세일\"}}";
+        add(all, "POST", edits, 202, s -> {
+            s.recommendations.store("sample-1");
+            storeDraftImages(s, "sample-1");
+            return s.send("POST", "/api/content/images/sample-1/edits", headline);
+        });
+        add(all, "POST", edits, 400, s -> s.send("POST", "/api/content/images/bad!id/edits", headline));
+        add(all, "POST", edits, 400, s -> s.send("POST", "/api/content/images/sample-1/edits", "{\"style\":"));
+        add(
+                all,
+                "POST",
+                edits,
+                400,
+                s -> s.send(
+                        "POST",
+                        "/api/content/images/sample-1/edits",
+                        "{\"style\":\"fancy\",\"text\":{\"headline\":\"" + "가".repeat(41) + "\"}}"));
+        add(all, "POST", edits, 400, s -> {
+            s.recommendations.store("sample-1");
+            storeDraftImages(s, "sample-1");
+            return s.send(
+                    "POST",
+                    "/api/content/images/sample-1/edits",
+                    "{\"style\":\"fancy\",\"text\":{\"headline\":\" \"}}");
+        });
+        add(all, "POST", edits, 404, s -> {
+            s.recommendations.store("sample-1");
+            return s.send("POST", "/api/content/images/sample-1/edits", headline);
+        });
+        add(all, "POST", edits, 404, s -> {
+            storeDraftImages(s, "sample-1");
+            return s.send("POST", "/api/content/images/sample-1/edits", headline);
+        });
+        add(all, "POST", edits, 409, s -> {
+            s.recommendations.store("sample-1");
+            storeDraftImages(s, "sample-1");
+            s.post("/api/content/images/sample-1/generate");
+            return s.send("POST", "/api/content/images/sample-1/edits", headline);
+        });
+        add(all, "POST", edits, 405, s -> s.get("/api/content/images/sample-1/edits"));
+        add(all, "POST", edits, 413, s -> s.send("POST", "/api/content/images/sample-1/edits", "x".repeat(17_000)));
+        add(all, "POST", edits, 503, s -> {
+            s.imageSets.goDown();
+            s.recommendations.store("sample-1");
+            return s.send("POST", "/api/content/images/sample-1/edits", headline);
+        });
+        add(
+                all,
+                "POST",
+                edits,
+                401,
+                s -> withKeys(keyed -> keyed.send("POST", "/api/content/images/sample-1/edits", headline)));
+        add(all, "GET", status, 200, s -> {
+            s.recommendations.store("sample-1");
+            DraftImages images = storeDraftImages(s, "sample-1");
+            Job edit = Job.edit(
+                            JobId.random(),
+                            Fakes.recommendation("sample-1"),
+                            new ImageEdit(
+                                    ImageStyle.FANCY,
+                                    Map.of(EditableText.HEADLINE, "봄 특가 세일"),
+                                    java.util.Optional.empty()),
+                            CLOCK)
+                    .start(CLOCK)
+                    .complete("edit", CLOCK);
+            s.jobs.put(edit);
+            s.imageSets.save(
+                    EventDraftId.of("sample-1"),
+                    images.restyled(ImageStyle.FANCY, Map.of(PosterFormat.SQUARE, "u2-edited"), CLOCK.instant()));
+            return s.get(statusPath(edit));
+        });
         add(all, "GET", "/health/live", 200, s -> s.get("/health/live"));
         add(all, "GET", "/health/ready", 200, s -> s.get("/health/ready"));
         add(all, "GET", "/health/ready", 503, s -> {
@@ -396,7 +470,13 @@ class OpenApiContractTest {
                 server.images,
                 2,
                 java.util.Optional.of(new dev.contentservice.application.CancelJob(
-                        server.jobs, CLOCK, JobMetrics.NONE, dev.contentservice.application.JobWebhooks.NONE)));
+                        server.jobs, CLOCK, JobMetrics.NONE, dev.contentservice.application.JobWebhooks.NONE)),
+                java.util.Optional.of(new dev.contentservice.application.RequestImageEdit(
+                        RunningServer.editsOver(server.imageSets, server.recommendations, server.images),
+                        server.recommendations,
+                        server.jobs,
+                        CLOCK,
+                        JobMetrics.NONE)));
         DraftImagesApi draftImages =
                 new DraftImagesApi(new ReadDraftImages(server.imageSets), new ChooseStyle(server.imageSets));
         OperationsApi operations = new OperationsApi(Map::of, () -> "");

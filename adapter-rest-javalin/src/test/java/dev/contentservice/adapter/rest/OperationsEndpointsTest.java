@@ -95,6 +95,25 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void page_config_gives_the_page_every_failure_reason_in_the_servers_own_korean_words() throws Exception {
+        RunningServer.Answer answer = server.get("/page-config.js");
+
+        assertThat(answer.status()).isEqualTo(200);
+        String script = answer.text();
+        assertThat(script).startsWith("window.CONTENT_PAGE = ");
+        com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(script.substring("window.CONTENT_PAGE = ".length(), script.lastIndexOf(';')));
+        java.util.Map<String, String> reasons = new java.util.HashMap<>();
+        config.get("reasons")
+                .fields()
+                .forEachRemaining(e -> reasons.put(e.getKey(), e.getValue().asText()));
+        assertThat(reasons)
+                .isEqualTo(dev.contentservice.domain.PublicReason.sentences())
+                .containsEntry("IMAGEGEN_TIMEOUT", "정해진 시간 안에 이미지를 만들지 못했어요.");
+        assertThat(config.get("reasonFallback").asText()).isEqualTo(dev.contentservice.domain.PublicReason.GENERIC);
+    }
+
+    @Test
     void static_file_named_like_a_route_never_shadows_the_route() {
         RunningServer.Answer answer = server.get("/metrics");
 

@@ -3,14 +3,20 @@ package dev.contentservice.adapter.rest;
 import dev.contentservice.application.AwaitJobStatus;
 import dev.contentservice.application.CancelJob;
 import dev.contentservice.application.ChooseStyle;
+import dev.contentservice.application.ComposePosters;
+import dev.contentservice.application.EditDraftImages;
 import dev.contentservice.application.JobDurationEstimator;
 import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.JobWebhooks;
 import dev.contentservice.application.ReadDraftImages;
 import dev.contentservice.application.ReadJobStatus;
+import dev.contentservice.application.RequestImageEdit;
 import dev.contentservice.application.RequestImageGeneration;
+import dev.contentservice.application.TextMode;
+import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStore;
 import dev.contentservice.domain.JobChanges;
+import dev.contentservice.domain.RecommendationSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -89,8 +95,27 @@ final class RunningServer implements AutoCloseable {
                 () -> readiness.get(),
                 () -> metrics.get().get(),
                 Optional.of(new CancelJob(jobs, CLOCK, JobMetrics.NONE, JobWebhooks.NONE)),
-                (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
+                (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status),
+                Optional.of(new RequestImageEdit(
+                        editsOver(imageSets, recommendations, images), recommendations, jobs, CLOCK, JobMetrics.NONE)));
         port = server.start();
+    }
+
+    /**
+     * The edit use case over the fakes; its composer is never reached here (the request only checks the
+     * edit, the worker that applies it is not part of this server).
+     */
+    static EditDraftImages editsOver(
+            ImageSetRepository imageSets, RecommendationSource recommendations, ImageStore images) {
+        ComposePosters posters = new ComposePosters(
+                Optional.empty(),
+                false,
+                TextMode.OVERLAY,
+                request -> CompletableFuture.failedFuture(new IllegalStateException("no composer in the REST tests")),
+                images,
+                name -> "http://img/" + name.value(),
+                Runnable::run);
+        return new EditDraftImages(imageSets, recommendations, posters, CLOCK);
     }
 
     /** The server over the given use cases and image store instead of the {@link Fakes}. */

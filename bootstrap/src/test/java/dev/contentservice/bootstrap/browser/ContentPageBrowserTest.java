@@ -2,23 +2,13 @@ package dev.contentservice.bootstrap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.contentservice.bootstrap.ContentConfig;
-import dev.contentservice.bootstrap.ContentService;
-import dev.contentservice.domain.ImageGenerator;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
 
 /**
  * The page at {@code /} in a real (headless) Chromium against the real service on the embedded default:
@@ -48,59 +38,11 @@ class ContentPageBrowserTest {
             })();
             """;
 
-    private static ScriptedImageGenerator generator;
-    private static ContentService service;
-    private static Browser browser;
+    @RegisterExtension
+    static final PageUnderTest PAGE = new PageUnderTest();
 
-    private Predicate<String> expectedConsoleErrors = message -> false;
-
-    @BeforeAll
-    static void start() {
-        Browser.assumeInstalled();
-        generator = new ScriptedImageGenerator();
-        service = ContentService.start(
-                ContentConfig.embedded(),
-                binder -> binder.bind(ImageGenerator.class).toInstance(generator));
-        browser = Browser.start(service.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (service != null) {
-            service.close();
-        }
-        if (generator != null) {
-            generator.close();
-        }
-    }
-
-    @BeforeEach
-    void freshStart() {
-        generator.reset();
-        browser.emulateDesktop();
-        browser.takeConsoleEntries();
-    }
-
-    @AfterEach
-    void screenshotAndCleanliness(TestInfo test) {
-        String name = test.getTestMethod().orElseThrow().getName();
-        browser.screenshot(name);
-
-        List<String> requested = browser.requestedUrls();
-        assertThat(requested)
-                .as("every request the page made")
-                .isNotEmpty()
-                .allSatisfy(url -> assertThat(Browser.originOf(url)).isEqualTo(browser.origin()));
-        List<String> severe = browser.takeConsoleEntries().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .filter(expectedConsoleErrors.negate())
-                .toList();
-        assertThat(severe).as("console errors").isEmpty();
-    }
+    private final Browser browser = PAGE.browser();
+    private final ScriptedImageGenerator generator = PAGE.generator();
 
     @Test
     void owner_generates_watches_progress_sees_three_style_cards_and_chooses_one() {
@@ -136,7 +78,11 @@ class ContentPageBrowserTest {
         }
         assertThat(browser.find("#selection-text").getText()).isEqualTo("마음에 드는 이미지를 하나 고르세요.");
 
-        // with the keyboard: from the focused result heading, Tab reaches the style choice, Space picks it
+        // with the keyboard: from the focused result heading, Tab reaches the format tabs (the page asks for
+        // every format), Tab again the style choice, Space picks it
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.script("return document.activeElement.getAttribute('data-format')"))
+                .isEqualTo("square");
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
         assertThat(activeElementValue()).isEqualTo("simple");
         assertThat(browser.script("return getComputedStyle(arguments[0]).outlineStyle", cards.get(0)))
@@ -207,8 +153,8 @@ class ContentPageBrowserTest {
 
     @Test
     void unknown_draft_shows_that_an_ai_recommendation_must_be_chosen_first() {
-        expectedConsoleErrors =
-                message -> message.contains("/api/content/images/no-such-draft/generate") && message.contains("404");
+        PAGE.expectConsoleErrors(
+                message -> message.contains("/api/content/images/no-such-draft/generate") && message.contains("404"));
         browser.open("/");
         typeDraftId("no-such-draft");
 

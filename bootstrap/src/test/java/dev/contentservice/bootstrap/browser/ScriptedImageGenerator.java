@@ -1,11 +1,18 @@
 package dev.contentservice.bootstrap.browser;
 
-import dev.contentservice.adapter.render.LocalImageRenderer;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageGenerationException;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageRequest;
+import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.JobId;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +21,15 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.imageio.ImageIO;
 
 /**
- * The real local renderer, except for the jobs a test scripts: the next new job can be refused (every
- * style fails as a content-policy refusal) or held (no style answers until {@link #releaseHeld()}).
- * Jobs after a scripted one are rendered normally again.
+ * An AI provider that draws each style's art (a two-colour gradient without letters, 1024×1536 as an
+ * image model's portrait size, so that every format is cropped from it), except for the jobs a test scripts:
+ * the next new job can be refused (every style fails as a content-policy refusal) or held (no style answers
+ * until {@link #releaseHeld()}). Jobs after a scripted one are drawn normally again.
  */
 final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
     private enum Plan {
@@ -29,7 +40,15 @@ final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
 
     private record Held(ImageRequest request, CompletableFuture<GeneratedImage> answer) {}
 
-    private final LocalImageRenderer renderer = new LocalImageRenderer();
+    static final String GENERATOR = "scripted-art";
+    private static final int ART_WIDTH = 1024;
+    private static final int ART_HEIGHT = 1536;
+
+    private final ExecutorService drawing = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "scripted-art");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Queue<Plan> nextJobs = new ConcurrentLinkedQueue<>();
     private final Map<JobId, Plan> planOfJob = new ConcurrentHashMap<>();
     private final List<Held> held = new ArrayList<>();
@@ -56,7 +75,7 @@ final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
             held.clear();
         }
         for (Held one : released) {
-            renderer.generate(one.request()).whenComplete((image, failure) -> {
+            draw(one.request()).whenComplete((image, failure) -> {
                 if (failure != null) {
                     one.answer().completeExceptionally(failure);
                 } else {
@@ -77,7 +96,7 @@ final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
         Plan plan = planOfJob.computeIfAbsent(
                 request.jobId(), job -> Optional.ofNullable(nextJobs.poll()).orElse(Plan.RENDER));
         return switch (plan) {
-            case RENDER -> renderer.generate(request);
+            case RENDER -> draw(request);
             case REFUSE ->
                 CompletableFuture.failedFuture(
                         new ImageGenerationException(ImageGenerationException.REJECTED, "test refusal"));
@@ -85,7 +104,7 @@ final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
                 CompletableFuture<GeneratedImage> answer = new CompletableFuture<>();
                 synchronized (held) {
                     if (planOfJob.get(request.jobId()) != Plan.HOLD) {
-                        yield renderer.generate(request); // released meanwhile
+                        yield draw(request); // released meanwhile
                     }
                     held.add(new Held(request, answer));
                 }
@@ -94,8 +113,36 @@ final class ScriptedImageGenerator implements ImageGenerator, AutoCloseable {
         };
     }
 
+    private CompletableFuture<GeneratedImage> draw(ImageRequest request) {
+        return CompletableFuture.supplyAsync(
+                () -> new GeneratedImage(art(request.style()), "image/png", GENERATOR), drawing);
+    }
+
+    private static byte[] art(ImageStyle style) {
+        Color[] colours = switch (style) {
+            case SIMPLE -> new Color[] {new Color(0xF4EFE6), new Color(0xD9E4DD)};
+            case FANCY -> new Color[] {new Color(0x6D28D9), new Color(0xF472B6)};
+            case TRENDY -> new Color[] {new Color(0x0EA5E9), new Color(0xFACC15)};
+        };
+        BufferedImage image = new BufferedImage(ART_WIDTH, ART_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setPaint(new GradientPaint(0, 0, colours[0], ART_WIDTH, ART_HEIGHT, colours[1]));
+            g.fillRect(0, 0, ART_WIDTH, ART_HEIGHT);
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
     @Override
     public void close() {
-        renderer.close();
+        drawing.shutdownNow();
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.contentservice.domain.ClaimedJob;
 import dev.contentservice.domain.DraftImages;
+import dev.contentservice.domain.EditableText;
+import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageSet;
 import dev.contentservice.domain.ImageSetRepository;
 import dev.contentservice.domain.ImageStyle;
@@ -14,10 +17,13 @@ import dev.contentservice.domain.JobQueue;
 import dev.contentservice.domain.JobQueue.Claim;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.JobType;
+import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.StoredStyle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -279,6 +285,45 @@ public abstract class JobQueueContract {
         assertThat(backend.imageSets().find(job.eventDraftId())).contains(images);
         assertThat(backend.imageSets().latest(job.eventDraftId())).contains(made);
         assertThat(backend.queue().claim(1, LEASE.multipliedBy(3))).isEmpty();
+    }
+
+    @Test
+    void an_edit_job_is_claimed_with_its_edit_and_finished_without_a_set_leaves_the_stored_set_alone()
+            throws Exception {
+        Backend backend = createBackend(LEASE);
+        EventDraftId draft = Fixtures.uniqueDraft();
+        DraftImages edited = DraftImages.made(
+                        JobId.random(),
+                        ImageSet.of("http://img/s.png", "http://img/f.png", "http://img/t.png"),
+                        Fixtures.CLOCK.instant())
+                .withFormats(Map.of(
+                        PosterFormat.STORY,
+                        ImageSet.of("http://img/s-s.png", "http://img/f-s.png", "http://img/t-s.png")))
+                .withSelected(ImageStyle.TRENDY)
+                .withEditedAt(Fixtures.CLOCK.instant());
+        backend.imageSets().save(draft, edited);
+        backend.imageSets().select(draft, ImageStyle.TRENDY);
+        DraftImages before = backend.imageSets().latest(draft).orElseThrow();
+        ImageEdit edit = new ImageEdit(ImageStyle.FANCY, Map.of(EditableText.HEADLINE, "새 문구"), Optional.empty());
+        Job job = backend.jobs().submit(Job.edit(JobId.random(), Fixtures.recommendation(draft), edit, Fixtures.CLOCK));
+        ClaimedJob claimed = backend.queue().claim(1, PATIENT).get(0);
+
+        boolean written = backend.queue()
+                .finish(claimed.claim(), claimed.job().complete("local", Fixtures.CLOCK), Optional.empty());
+
+        assertThat(claimed.job().type()).isEqualTo(JobType.IMAGE_EDIT);
+        assertThat(claimed.job().edit()).contains(edit);
+        assertThat(written).isTrue();
+        Job stored = backend.jobs().find(job.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(stored.type()).isEqualTo(JobType.IMAGE_EDIT);
+        assertThat(backend.imageSets().latest(draft)).contains(before);
+        assertThat(before.selected()).contains(ImageStyle.TRENDY);
+        assertThat(backend.queue().claim(1, LEASE.multipliedBy(3))).isEmpty();
+        Job next = Fixtures.newJob(draft);
+        assertThat(backend.jobs().submit(next))
+                .as("the in-flight mark is cleared")
+                .isEqualTo(next);
     }
 
     @Test

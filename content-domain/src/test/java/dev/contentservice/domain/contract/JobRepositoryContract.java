@@ -3,7 +3,9 @@ package dev.contentservice.domain.contract;
 import static dev.contentservice.domain.contract.Fixtures.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.ImageEdit;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
@@ -12,6 +14,7 @@ import dev.contentservice.domain.JobMetadata;
 import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.JobType;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.StoredStyle;
 import dev.contentservice.domain.WebhookTarget;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -78,6 +82,57 @@ public abstract class JobRepositoryContract {
         Job found = jobs.find(job.id()).orElseThrow();
         assertThat(found.options()).isEqualTo(options);
         assertThat(found.failure().orElseThrow().code()).isEqualTo(JobFailure.CANCELED);
+    }
+
+    @Test
+    void an_edit_job_is_found_with_its_type_and_edit_and_keeps_them_through_its_updates() {
+        ImageEdit edit = new ImageEdit(
+                ImageStyle.FANCY,
+                Map.of(EditableText.HEADLINE, "봄맞이 \"특가\" ☕ Café", EditableText.DESCRIPTION, "첫 줄\n둘째 줄"),
+                Optional.of(new ImageEdit.Palette(Optional.of("#1A2B3C"), Optional.empty(), Optional.of("#ffcc00"))));
+        Job job = Job.edit(JobId.random(), Fixtures.recommendation(Fixtures.uniqueDraft()), edit, CLOCK);
+
+        Job answer = jobs.submit(job);
+        Job completed = job.start(CLOCK).complete("local", CLOCK);
+        jobs.update(job.start(CLOCK));
+        jobs.update(completed);
+
+        assertThat(answer).isEqualTo(job);
+        Job found = jobs.find(job.id()).orElseThrow();
+        assertThat(found).isEqualTo(completed);
+        assertThat(found.type()).isEqualTo(JobType.IMAGE_EDIT);
+        assertThat(found.edit()).contains(edit);
+    }
+
+    @Test
+    void an_edit_without_a_palette_or_with_an_emptied_text_survives_the_round_trip() {
+        ImageEdit edit = new ImageEdit(
+                ImageStyle.TRENDY, Map.of(EditableText.PRIZE, "", EditableText.STORE, "카페 루미에르"), Optional.empty());
+        Job job = Job.edit(JobId.random(), Fixtures.recommendation(Fixtures.uniqueDraft()), edit, CLOCK);
+
+        jobs.submit(job);
+
+        assertThat(jobs.find(job.id())).contains(job);
+    }
+
+    @Test
+    void a_generation_job_is_of_type_image_gen() {
+        Job job = Fixtures.newJob();
+
+        jobs.submit(job);
+
+        assertThat(jobs.find(job.id()).orElseThrow().type()).isEqualTo(JobType.IMAGE_GEN);
+    }
+
+    @Test
+    void an_edit_uses_the_drafts_in_flight_mark_like_a_generation() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        Job generation = jobs.submit(Job.create(JobId.random(), Fixtures.recommendation(draft), CLOCK));
+        ImageEdit edit = new ImageEdit(ImageStyle.FANCY, Map.of(EditableText.HEADLINE, "새 문구"), Optional.empty());
+
+        Job answer = jobs.submit(Job.edit(JobId.random(), Fixtures.recommendation(draft), edit, CLOCK));
+
+        assertThat(answer).isEqualTo(generation);
     }
 
     @Test
