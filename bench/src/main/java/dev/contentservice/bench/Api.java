@@ -91,6 +91,41 @@ final class Api {
         }
     }
 
+    /**
+     * Long-polls the job's status ({@code ?wait=30}, asked again while the job runs) until it is COMPLETED
+     * or FAILED; completes with the wall-clock time (epoch microseconds) the terminal answer arrived.
+     */
+    CompletableFuture<Long> awaitTerminal(String baseUrl, String jobId) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/api/content/jobs/" + jobId + "/status?wait=30"))
+                .timeout(Duration.ofSeconds(45))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .exceptionallyCompose(error -> {
+                    // not connected within the client's 2 s on a loaded machine: nothing was sent, ask again
+                    Throwable cause =
+                            error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                    return cause instanceof java.net.http.HttpConnectTimeoutException
+                                    || cause instanceof java.net.ConnectException
+                            ? http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                            : CompletableFuture.failedFuture(cause);
+                })
+                .thenCompose(response -> {
+                    java.time.Instant now = java.time.Instant.now();
+                    long arrived = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+                    String status;
+                    try {
+                        status = JSON.readTree(response.body()).path("status").asText();
+                    } catch (IOException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                    if ("COMPLETED".equals(status) || "FAILED".equals(status)) {
+                        return CompletableFuture.completedFuture(arrived);
+                    }
+                    return awaitTerminal(baseUrl, jobId);
+                });
+    }
+
     /** A job as stored in {@code job:{jobId}}: the SPEC's fields and the service's {@code updatedAt}. */
     record JobRecord(String jobId, String status, String createdAt, String updatedAt) {
         long endToEndMicros() {

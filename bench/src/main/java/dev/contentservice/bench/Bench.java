@@ -21,7 +21,8 @@ import java.util.Set;
  *       writes the report (default {@code docs/benchmarks.md});
  *   <li>{@code baseline <port> <redisPort>}: the baseline app;
  *   <li>{@code worker <redisUrl> <jobs> <warmupJobs>}: the service's side of the worker benchmark;
- *   <li>{@code roundtrips <redisUrl> <jobs> [arriving|backlog]}: Redis commands per job, counted with MONITOR.
+ *   <li>{@code roundtrips <redisUrl> <jobs> [arriving|backlog]}: Redis commands per job, counted with MONITOR;
+ *   <li>{@code roundtrips-bullmq <redisUrl> <jobs> [arriving|backlog]}: the same count for BullMQ.
  * </ul>
  */
 public final class Bench {
@@ -43,6 +44,14 @@ public final class Bench {
                 RoundTrips.main(args[1], Integer.parseInt(args[2]), args.length > 3 ? args[3] : "arriving");
                 System.exit(0);
             }
+            case "roundtrips-bullmq" -> {
+                RoundTrips.bullmq(
+                        args[1],
+                        Integer.parseInt(args[2]),
+                        args.length > 3 ? args[3] : "arriving",
+                        Path.of("bench/node").toAbsolutePath());
+                System.exit(0);
+            }
             default -> usage();
         }
     }
@@ -52,7 +61,8 @@ public final class Bench {
                 + "[--wrk-connections C] [--out docs/benchmarks.md] [--provisional TEXT]\n"
                 + "       bench.jar baseline <port> <redisPort>\n"
                 + "       bench.jar worker <redisUrl> <jobs> <warmupJobs>\n"
-                + "       bench.jar roundtrips <redisUrl> <jobs> [arriving|backlog]");
+                + "       bench.jar roundtrips <redisUrl> <jobs> [arriving|backlog]\n"
+                + "       bench.jar roundtrips-bullmq <redisUrl> <jobs> [arriving|backlog] (from the repository root)");
         System.exit(2);
     }
 
@@ -93,7 +103,8 @@ public final class Bench {
         Optional<String> findings = Files.isRegularFile(findingsFile)
                 ? Optional.of(Files.readString(findingsFile, StandardCharsets.UTF_8))
                 : Optional.empty();
-        String report = Report.render(machine, start, took, figures, benchmarks.method(), findings, provisional);
+        String report = Report.render(
+                machine, start, took, figures, benchmarks.method(), benchmarks.loads(), findings, provisional);
         Files.createDirectories(out.getParent());
         Files.writeString(out, report, StandardCharsets.UTF_8);
         Benchmarks.log("wrote " + repo.relativize(out) + " in " + took.toSeconds() + " s");

@@ -39,6 +39,13 @@ record Machine(
                 firstLine(Path.of("/proc/loadavg")).orElse("unknown"));
     }
 
+    /** The load average over 1, 5 and 15 minutes now, as {@code uptime} shows it. */
+    static String loadAverageNow() {
+        return firstLine(Path.of("/proc/loadavg"))
+                .map(line -> String.join(" ", List.of(line.split("\\s+")).subList(0, 3)))
+                .orElse("unknown");
+    }
+
     private static String osRelease() {
         try {
             for (String line : Files.readAllLines(Path.of("/etc/os-release"))) {

@@ -18,6 +18,7 @@ final class Report {
             Duration took,
             List<Figure> figures,
             List<String> method,
+            List<String> loads,
             Optional<String> findings,
             Optional<String> provisional) {
         StringBuilder md = new StringBuilder();
@@ -92,6 +93,14 @@ final class Report {
         }
         md.append('\n');
 
+        md.append("### Load average during each item\n\n");
+        md.append("The machine is shared (other builds may run during the bench); each ratio is measured against "
+                + "its baseline in the same item, so load weighs on both sides.\n\n");
+        for (String line : loads) {
+            md.append("- ").append(line).append('\n');
+        }
+        md.append('\n');
+
         md.append("## How each figure is measured\n\n");
         for (String line : method) {
             md.append("- ").append(line).append('\n');
@@ -109,7 +118,7 @@ final class Report {
                 + "into `bench/node`), builds the service jar and the harness with "
                 + "`mvn -B -q -DskipTests -DbenchJar package`, starts its own redis-server and stand-in image "
                 + "provider on 127.0.0.1, runs every benchmark and rewrites this file. It takes about "
-                + "5 minutes on 2 cores. `mvn verify` never runs a benchmark.\n");
+                + "7 minutes on 2 cores. `mvn verify` never runs a benchmark.\n");
         return md.toString();
     }
 

@@ -1,38 +1,29 @@
 package dev.contentservice.bench;
 
-import dev.contentservice.adapter.redis.RedisBackend;
 import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.application.ImageGenerationWorker;
-import dev.contentservice.application.JobMetrics;
 import dev.contentservice.application.RequestImageGeneration;
-import dev.contentservice.application.WorkerSettings;
-import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageFileName;
-import dev.contentservice.domain.ImageGenerator;
-import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
-import dev.contentservice.testfixtures.ProviderStub;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import redis.clients.jedis.RedisClient;
 
 /**
  * What a job costs Redis, counted with {@code redis-cli MONITOR}: the real use case and the real {@link
@@ -44,44 +35,34 @@ import redis.clients.jedis.RedisClient;
  * counted: a line from a client connection is a command the client sent (a round trip, or one command of a
  * pipeline), a line from {@code lua} is a command a script ran. Prints {@code ROUNDTRIPS_JSON {...}}.
  *
- * <p>{@code java -jar bench.jar roundtrips <redisUrl> <jobs> <arriving|backlog>}
+ * <p>{@code java -jar bench.jar roundtrips <redisUrl> <jobs> <arriving|backlog>}; {@code roundtrips-bullmq}
+ * with the same arguments counts BullMQ's jobs the same way ({@link #bullmq}).
  */
 final class RoundTrips {
     private static final Pattern LINE = Pattern.compile("^[0-9.]+ \\[\\d+ ([^\\]]+)\\] \"([A-Za-z]+)\"");
+
+    /** Jobs run before counting: they load the scripts and open the connections a busy worker holds. */
+    private static final int WARM_UP_JOBS = 100;
 
     private RoundTrips() {}
 
     static void main(String redisUrl, int jobs, String mode) throws Exception {
         RedisSettings settings = RedisSettings.of(redisUrl);
-        try (RedisBackend backend = RedisBackend.open(settings);
-                RedisClient harness = RedisClient.create(settings.host(), settings.port())) {
-            Counting metrics = new Counting();
-            RequestImageGeneration requests = new RequestImageGeneration(
-                    backend.recommendationSource(), backend.jobRepository(), Clock.systemUTC(), metrics);
-            ImageGenerator instant = request -> CompletableFuture.completedFuture(
-                    new GeneratedImage(ProviderStub.TINY_PNG, "image/png", "bench:instant"));
-            ImageLinks links = name -> "http://127.0.0.1/api/content/images/files/" + name.value();
-            List<String> ids = Drafts.ids("rt-" + System.nanoTime() + "-", jobs);
-            Drafts.preload(harness, ids);
-            // warm the scripts and the connection pool with one job, not counted
-            String warm = "rt-warm-" + System.nanoTime();
-            Drafts.preload(harness, List.of(warm));
-            CountDownLatch warmed = metrics.expect(1);
-            ImageGenerationWorker warmWorker = worker(backend, instant, links, metrics);
-            warmWorker.start();
-            requests.request(EventDraftId.of(warm));
-            warmed.await(1, TimeUnit.MINUTES);
-            warmWorker.close();
+        try (WorkerRig rig = WorkerRig.open(redisUrl)) {
+            MemoryImages images = new MemoryImages();
+            List<String> ids = rig.drafts("rt-" + System.nanoTime() + "-", jobs);
+            // load the scripts and open the pool's connections, not counted
+            rig.warmUp("rt-warm-" + System.nanoTime() + "-", WARM_UP_JOBS, images);
 
             boolean arriving = !"backlog".equals(mode);
             Monitor monitor = Monitor.start(settings);
-            CountDownLatch done = metrics.expect(jobs);
-            ImageGenerationWorker worker = worker(backend, instant, links, metrics);
+            CountDownLatch done = rig.expect(jobs);
+            ImageGenerationWorker worker = rig.worker(images);
             if (arriving) {
                 worker.start();
             }
             for (String id : ids) {
-                requests.request(EventDraftId.of(id));
+                rig.request(id);
             }
             if (!arriving) {
                 worker.start();
@@ -91,42 +72,83 @@ final class RoundTrips {
             }
             Map<String, Long> counts = monitor.stop();
             worker.close();
-            long client = counts.entrySet().stream()
-                    .filter(e -> !e.getKey().startsWith("lua "))
-                    .mapToLong(Map.Entry::getValue)
-                    .sum();
-            long all = counts.values().stream().mapToLong(Long::longValue).sum();
-            StringBuilder breakdown = new StringBuilder();
-            counts.forEach((command, count) -> breakdown
-                    .append(breakdown.length() == 0 ? "" : ",")
-                    .append('"')
-                    .append(command)
-                    .append("\":")
-                    .append(String.format(Locale.ROOT, "%.2f", count / (double) jobs)));
-            System.out.printf(
-                    Locale.ROOT,
-                    "ROUNDTRIPS_JSON {\"mode\":\"%s\",\"jobs\":%d,\"roundTripsPerJob\":%.2f,\"commandsPerJob\":%.2f,"
-                            + "\"failed\":%d,\"perJob\":{%s}}%n",
-                    arriving ? "arriving" : "backlog",
-                    jobs,
-                    client / (double) jobs,
-                    all / (double) jobs,
-                    metrics.failed.get(),
-                    breakdown);
+            print("service", arriving, jobs, counts, rig.failed());
         }
     }
 
-    private static ImageGenerationWorker worker(
-            RedisBackend backend, ImageGenerator generator, ImageLinks links, JobMetrics metrics) {
-        return new ImageGenerationWorker(
-                backend.jobQueue(),
-                backend.jobRepository(),
-                generator,
-                new MemoryImages(),
-                links,
-                Clock.systemUTC(),
-                metrics,
-                WorkerSettings.defaults());
+    /**
+     * The same count for BullMQ ({@code bench/node/bullmq-roundtrips.mjs}, run with {@code node} from
+     * {@code nodeDir}): its warm-up runs uncounted, then MONITOR counts its {@code jobs} jobs.
+     */
+    static void bullmq(String redisUrl, int jobs, String mode, Path nodeDir) throws Exception {
+        RedisSettings settings = RedisSettings.of(redisUrl);
+        boolean arriving = !"backlog".equals(mode);
+        Process node = new ProcessBuilder(
+                        "node",
+                        "bullmq-roundtrips.mjs",
+                        redisUrl,
+                        Integer.toString(jobs),
+                        arriving ? "arriving" : "backlog",
+                        Integer.toString(WARM_UP_JOBS))
+                .directory(nodeDir.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+                Writer in = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8)) {
+            awaitLine(out, "WARMED");
+            Monitor monitor = Monitor.start(settings);
+            in.write("go\n");
+            in.flush();
+            awaitLine(out, "DONE");
+            Map<String, Long> counts = monitor.stop();
+            in.write("stop\n");
+            in.flush();
+            if (!node.waitFor(30, TimeUnit.SECONDS)) {
+                node.destroy();
+                throw new IllegalStateException("the BullMQ count did not exit");
+            }
+            print("bullmq", arriving, jobs, counts, node.exitValue() == 0 ? 0 : 1);
+        } finally {
+            node.destroy();
+        }
+    }
+
+    private static void awaitLine(BufferedReader out, String prefix) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the BullMQ count ended before it printed " + prefix);
+    }
+
+    /** Prints {@code ROUNDTRIPS_JSON}: per job, the client's commands (round trips), all commands, each command. */
+    private static void print(String side, boolean arriving, int jobs, Map<String, Long> counts, long failed) {
+        long client = counts.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("lua "))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder breakdown = new StringBuilder();
+        counts.forEach((command, count) -> breakdown
+                .append(breakdown.length() == 0 ? "" : ",")
+                .append('"')
+                .append(command)
+                .append("\":")
+                .append(String.format(Locale.ROOT, "%.2f", count / (double) jobs)));
+        System.out.printf(
+                Locale.ROOT,
+                "ROUNDTRIPS_JSON {\"side\":\"%s\",\"mode\":\"%s\",\"jobs\":%d,\"roundTripsPerJob\":%.2f,"
+                        + "\"commandsPerJob\":%.2f,\"failed\":%d,\"perJob\":{%s}}%n",
+                side,
+                arriving ? "arriving" : "backlog",
+                jobs,
+                client / (double) jobs,
+                all / (double) jobs,
+                failed,
+                breakdown);
     }
 
     /** {@code redis-cli MONITOR} in a child process, its lines counted by command and by client kind. */
@@ -207,27 +229,6 @@ final class RoundTrips {
         @Override
         public Optional<StoredImage> get(ImageFileName name) {
             return Optional.ofNullable(images.get(name));
-        }
-    }
-
-    private static final class Counting implements JobMetrics {
-        private volatile CountDownLatch latch = new CountDownLatch(0);
-        final AtomicLong failed = new AtomicLong();
-
-        CountDownLatch expect(int count) {
-            latch = new CountDownLatch(count);
-            return latch;
-        }
-
-        @Override
-        public void jobCompleted(Duration took) {
-            latch.countDown();
-        }
-
-        @Override
-        public void jobFailed(String code, Duration took) {
-            failed.incrementAndGet();
-            latch.countDown();
         }
     }
 }

@@ -42,7 +42,7 @@ public final class AwaitJobStatus implements AutoCloseable {
     /** How often failed reads are retried and watches are handed their last status again. */
     public static final Duration DEFAULT_RECHECK = Duration.ofSeconds(1);
 
-    private static final int READERS = 4;
+    private static final int READERS = 8;
 
     private final ReadJobStatus reads;
     private final ConcurrentMap<JobId, Set<Watcher>> watchers = new ConcurrentHashMap<>();

@@ -24,11 +24,14 @@ import java.util.concurrent.TimeUnit;
  * the threads both need. See those two classes for the rules each keeps.
  *
  * <p>Generators are asynchronous, so a job waiting on a slow provider holds no thread; blocking store
- * calls run on a small executor of the worker's own. Progress marks made within {@link #MARK_WINDOW} of
- * each other are written together.
+ * calls run on a small executor of the worker's own. A job's progress marks wait {@link #MARK_WINDOW}:
+ * dropped when the job finishes by then, else written together with the other jobs' due marks.
  */
 public final class ImageGenerationWorker implements AutoCloseable {
-    /** How long a progress mark may wait for others to share its write. */
+    /**
+     * How long a job's progress marks wait before they are written (with every other job's due marks): a
+     * job finished within it needs none. A crash within it loses at most this much drawing to a takeover.
+     */
     static final Duration MARK_WINDOW = Duration.ofMillis(20);
 
     private final ExecutorService io;

@@ -293,6 +293,9 @@ public final class JobProcedure {
         private final Map<ImageStyle, Map<PosterFormat, String>> drawnFormats = new EnumMap<>(ImageStyle.class);
 
         private final List<CompletableFuture<?>> drawings = new CopyOnWriteArrayList<>();
+        /** The styles stored in this attempt, as their progress marks. */
+        private final List<StoredStyle> drawn = new CopyOnWriteArrayList<>();
+
         private final AtomicInteger missing;
         private volatile boolean abandoned;
 
@@ -421,9 +424,7 @@ public final class JobProcedure {
                 drawnFormats.put(style, made.urls());
                 generators.add(made.generator());
             }
-            if (missing.decrementAndGet() > 0) {
-                marks.add(new StoredStyle(job.id(), style, url, made.generator(), clock.instant()));
-            }
+            stored(new StoredStyle(job.id(), style, url, made.generator(), clock.instant()));
             LOG.log(
                     Level.DEBUG,
                     "job {0}: {1} posters stored ({2})",
@@ -473,11 +474,27 @@ public final class JobProcedure {
                 urls.put(style, url);
                 generators.add(image.generator());
             }
-            // the last style needs no mark of its own: the finishing step records it at once
-            if (missing.decrementAndGet() > 0) {
-                marks.add(new StoredStyle(job.id(), style, url, image.generator(), clock.instant()));
-            }
+            stored(new StoredStyle(job.id(), style, url, image.generator(), clock.instant()));
             LOG.log(Level.DEBUG, "job {0}: {1} image stored ({2} bytes)", job.id(), style.key(), image.size());
+        }
+
+        /**
+         * A style is stored: its mark waits for the job's window ({@link ProgressMarks}). When it is the last
+         * style the finishing step follows at once and records every image, so the job's marks still waiting
+         * are dropped (should that step fail, {@link #keepDrawn} writes them after all).
+         */
+        private void stored(StoredStyle mark) {
+            drawn.add(mark);
+            if (missing.decrementAndGet() > 0) {
+                marks.add(mark);
+            } else {
+                marks.forget(job.id());
+            }
+        }
+
+        /** The job was drawn but not finished: its styles are recorded so that the next claim keeps them. */
+        private void keepDrawn() {
+            drawn.forEach(marks::add);
         }
 
         private Outcome completeJob() {
@@ -504,6 +521,7 @@ public final class JobProcedure {
                         "job {0}: drawn but not finished (store unavailable), will be claimed again: {1}",
                         job.id(),
                         describe(e));
+                keepDrawn();
                 return Outcome.RETRY_LATER;
             }
             marks.forget(job.id());

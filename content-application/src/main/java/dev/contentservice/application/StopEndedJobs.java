@@ -5,8 +5,11 @@ import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobRepository;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +17,11 @@ import java.util.concurrent.TimeUnit;
  * Brings a cancel to the instance that draws the job: on each job-change notice for a job this instance's
  * worker is drawing, reads the job and, when it ended (it was canceled on any instance), tells the worker
  * to stop it, which cancels its provider calls. Notices of other jobs cost nothing. Notices may be lost
- * (a subscriber reconnecting), so the jobs being drawn are also looked at every {@link #RECHECK}.
+ * (a subscriber reconnecting): the backend says so when it is subscribed again, and every job being drawn
+ * is then read once. A job canceled between its claim and the start of its drawing heard its notice before
+ * it counted as running here, so each job still running after its first full {@link #RECHECK} period is
+ * read once more. Nothing is read periodically per running job: 500 jobs waiting on a slow provider cost
+ * Redis no reads a second (they cost 100 a second when each was read every period).
  */
 public final class StopEndedJobs implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(StopEndedJobs.class.getName());
@@ -30,6 +37,10 @@ public final class StopEndedJobs implements AutoCloseable {
         return thread;
     });
     private JobChanges.Subscription subscription;
+    /** Only touched on the {@code reads} thread: the jobs running at the last tick, and those read since. */
+    private final Set<JobId> seenRunning = new HashSet<>();
+
+    private final Set<JobId> checked = new HashSet<>();
 
     public StopEndedJobs(JobChanges changes, JobRepository jobs, ImageGenerationWorker worker) {
         this.changes = Objects.requireNonNull(changes, "changes");
@@ -39,11 +50,35 @@ public final class StopEndedJobs implements AutoCloseable {
 
     public synchronized void start() {
         if (subscription == null) {
-            subscription = changes.subscribe(this::noticed);
+            subscription = changes.subscribe(this::noticed, this::recheckAll);
             long every = RECHECK.toMillis();
-            reads.scheduleWithFixedDelay(
-                    () -> worker.running().forEach(this::stopIfEnded), every, every, TimeUnit.MILLISECONDS);
+            reads.scheduleWithFixedDelay(this::checkNewlyRunning, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Notices may have been lost: every job being drawn here is read once. */
+    private void recheckAll() {
+        try {
+            reads.execute(() -> worker.running().forEach(this::stopIfEnded));
+        } catch (RejectedExecutionException closed) {
+            // closing
+        }
+    }
+
+    /**
+     * Reads each job once, at the first tick after a whole period in which it was running here (a cancel
+     * noticed just before it counted as running is caught then); never again after that.
+     */
+    private void checkNewlyRunning() {
+        Set<JobId> running = worker.running();
+        for (JobId id : running) {
+            if (seenRunning.contains(id) && checked.add(id)) {
+                stopIfEnded(id);
+            }
+        }
+        seenRunning.clear();
+        seenRunning.addAll(running);
+        checked.retainAll(running);
     }
 
     private void noticed(JobId jobId) {

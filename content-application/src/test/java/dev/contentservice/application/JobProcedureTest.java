@@ -17,13 +17,17 @@ import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobOptions;
+import dev.contentservice.domain.JobQueue;
+import dev.contentservice.domain.JobQueue.Claim;
 import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.PosterFormat;
+import dev.contentservice.domain.StoreUnavailableException;
 import dev.contentservice.domain.StoredStyle;
 import dev.contentservice.domain.contract.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -98,6 +102,55 @@ class JobProcedureTest {
         ImageSet set = imageSets.find(job.eventDraftId()).orElseThrow();
         assertThat(set.url(ImageStyle.SIMPLE)).isEqualTo(keptUrl);
         assertThat(store.find(job.id()).orElseThrow().generator()).contains("earlier+now");
+    }
+
+    @Test
+    void a_job_drawn_but_not_finished_keeps_every_style_it_stored_for_the_next_claim() throws Exception {
+        Job job = store.submit(Fixtures.newJob());
+        JobQueue finishFails = new JobQueue() {
+            @Override
+            public List<ClaimedJob> claim(int max, Duration timeout) throws InterruptedException {
+                return store.claim(max, timeout);
+            }
+
+            @Override
+            public Set<Claim> renew(Collection<Claim> claims) {
+                return store.renew(claims);
+            }
+
+            @Override
+            public void complete(Claim claim) {
+                store.complete(claim);
+            }
+
+            @Override
+            public boolean finish(Claim claim, Job outcome, Optional<DraftImages> images) {
+                throw new StoreUnavailableException("finish", new java.io.IOException("the store stalled"));
+            }
+
+            @Override
+            public void release(Claim claim) {
+                store.release(claim);
+            }
+        };
+        ClaimedJob first = claim();
+
+        CompletableFuture<Outcome> outcome = JobProcedure.of(
+                        finishFails,
+                        store,
+                        recording,
+                        images,
+                        name -> "http://img/" + name,
+                        CLOCK,
+                        JobMetrics.NONE,
+                        WorkerSettings.defaults(),
+                        DIRECT)
+                .run(first);
+
+        assertThat(outcome).isCompletedWithValue(Outcome.RETRY_LATER);
+        store.release(first.claim()); // as its lease would run out
+        assertThat(claim().stored()).containsOnlyKeys(ImageStyle.values());
+        assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.PROCESSING);
     }
 
     private JobProcedure composing() {
