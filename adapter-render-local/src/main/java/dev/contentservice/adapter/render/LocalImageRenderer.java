@@ -9,10 +9,10 @@ import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.PosterRequest;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -31,13 +31,18 @@ public final class LocalImageRenderer implements ImageGenerator, PosterComposer,
     public static final String GENERATOR = "local";
 
     static final String MEDIA_TYPE = "image/png";
-    private static final int QUEUE_CAPACITY = 256;
 
     private final Executor executor;
     private final Optional<ExecutorService> ownPool;
     private final Drawing drawing;
 
-    /** Draws on a small pool of its own: one daemon thread per CPU, idle threads released. */
+    /**
+     * Draws on a small pool of its own: one daemon thread per CPU, idle threads released. Its queue has no
+     * bound of its own: what waits in it is bounded by the jobs the worker holds at once
+     * ({@code CONTENT_WORKER_MAX_JOBS} × 3 styles × the formats asked), and a bounded queue failed jobs of a
+     * burst with {@code IMAGEGEN_INTERNAL} that would have been drawn a moment later. A queued drawing whose
+     * job ended (deadline, cancel) is skipped when its turn comes.
+     */
     public LocalImageRenderer() {
         this(newPool(Runtime.getRuntime().availableProcessors()), true);
     }
@@ -115,10 +120,10 @@ public final class LocalImageRenderer implements ImageGenerator, PosterComposer,
         return request -> encoder.encode(new Posters(BundledFonts.get()).draw(request));
     }
 
-    private static ExecutorService newPool(int cpus) {
+    static ExecutorService newPool(int cpus) {
         int threads = Math.max(1, cpus);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), daemonThreads());
+                threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -141,6 +141,37 @@ class LocalImageRendererTest {
     }
 
     @Test
+    void regression_a_burst_of_more_drawings_than_the_old_queue_held_is_drawn_not_refused() throws Exception {
+        // the worker holds up to CONTENT_WORKER_MAX_JOBS (256) jobs × 3 styles × 3 formats; a queue of 256
+        // failed the rest of a burst with IMAGEGEN_INTERNAL "local renderer is busy"
+        java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = LocalImageRenderer.newPool(1);
+        LocalImageRenderer held = new LocalImageRenderer(pool, Optional.of(pool), request -> {
+            open.await();
+            return new byte[] {1};
+        });
+        try {
+            List<java.util.concurrent.CompletableFuture<GeneratedImage>> drawings = new java.util.ArrayList<>();
+            for (int i = 0; i < 3 * 256 + 1; i++) {
+                drawings.add(held.generate(ImageRequest.of(
+                        job, ImageStyle.SIMPLE, Fixtures.recommendation(Fixtures.uniqueDraft()), Instant.now())));
+            }
+            assertThat(drawings).noneMatch(java.util.concurrent.CompletableFuture::isCompletedExceptionally);
+
+            open.countDown();
+
+            for (java.util.concurrent.CompletableFuture<GeneratedImage> drawing : drawings) {
+                assertThat(drawing.get(60, java.util.concurrent.TimeUnit.SECONDS)
+                                .bytes())
+                        .containsExactly(1);
+            }
+        } finally {
+            open.countDown();
+            held.close();
+        }
+    }
+
+    @Test
     void a_closed_renderer_refuses_with_an_internal_failure() {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         LocalImageRenderer owned = new LocalImageRenderer(pool);
