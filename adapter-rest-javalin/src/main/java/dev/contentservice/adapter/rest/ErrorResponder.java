@@ -35,13 +35,30 @@ final class ErrorResponder {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
-    /** Answers the request with the error that {@code failure} stands for. */
+    /**
+     * Answers the request with the error that {@code failure} stands for. A long-poll's failure may arrive
+     * after its client went and the server recycled the request: then there is no one to answer, and the
+     * failure is only logged.
+     */
     void respond(Throwable failure, Context ctx) {
         ApiError error = toApiError(failure, ctx);
-        if (error.status() == 405 && failure instanceof HttpResponseException javalin) {
-            allowedMethods(javalin.getDetails()).ifPresent(allow -> ctx.header("Allow", allow));
+        try {
+            if (error.status() == 405 && failure instanceof HttpResponseException javalin) {
+                allowedMethods(javalin.getDetails()).ifPresent(allow -> ctx.header("Allow", allow));
+            }
+            write(ctx, error);
+        } catch (RuntimeException gone) {
+            LOG.debug("Could not answer {} with {}: the request is gone", where(ctx), error.code(), gone);
         }
-        write(ctx, error);
+    }
+
+    /** The method and (abbreviated) path of the request, for a log line; safe once the request is recycled. */
+    private static String where(Context ctx) {
+        try {
+            return ctx.method() + " " + abbreviate(ctx.path());
+        } catch (RuntimeException recycled) {
+            return "a request that has ended";
+        }
     }
 
     /** Writes an error answer (status, headers, JSON body), replacing whatever the response held. */
@@ -79,7 +96,7 @@ final class ErrorResponder {
         if (failure instanceof HttpResponseException javalin) {
             return fromStatus(javalin);
         }
-        LOG.error("Unexpected failure on {} {}", ctx.method(), abbreviate(ctx.path()), failure);
+        LOG.error("Unexpected failure on {}", where(ctx), failure);
         return ApiError.INTERNAL_ERROR;
     }
 
@@ -91,7 +108,7 @@ final class ErrorResponder {
             return ApiError.RECOMMENDATION_MISSING;
         }
         if (failure instanceof InvalidRecommendationException) {
-            LOG.info("Unusable recommendation on {}: {}", abbreviate(ctx.path()), failure.getMessage());
+            LOG.info("Unusable recommendation on {}: {}", where(ctx), failure.getMessage());
             return ApiError.INVALID_RECOMMENDATION;
         }
         if (failure instanceof JobNotFoundException) {
@@ -117,11 +134,10 @@ final class ErrorResponder {
         }
         if (failure instanceof StoreUnavailableException) {
             // an expected outage: one line, no stack trace
-            LOG.warn("A store did not answer on {} {}: {}", ctx.method(), abbreviate(ctx.path()), describe(failure));
+            LOG.warn("A store did not answer on {}: {}", where(ctx), describe(failure));
             return ApiError.STORE_UNAVAILABLE;
         }
-        LOG.error(
-                "Unexpected domain failure {} on {} {}", failure.code(), ctx.method(), abbreviate(ctx.path()), failure);
+        LOG.error("Unexpected domain failure {} on {}", failure.code(), where(ctx), failure);
         return ApiError.INTERNAL_ERROR;
     }
 
