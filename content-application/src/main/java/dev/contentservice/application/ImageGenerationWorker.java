@@ -39,6 +39,7 @@ public final class ImageGenerationWorker implements AutoCloseable {
     private final QueueConsumer consumer;
     private final JobProcedure procedure;
 
+    /** A worker whose {@code generator} draws the square posters; an {@code IMAGE_EDIT} job fails here. */
     public ImageGenerationWorker(
             JobQueue queue,
             JobRepository jobs,
@@ -48,20 +49,6 @@ public final class ImageGenerationWorker implements AutoCloseable {
             Clock clock,
             JobMetrics metrics,
             WorkerSettings settings) {
-        this(queue, jobs, generator, imageStore, links, clock, metrics, settings, JobLogContext.NONE);
-    }
-
-    /** @param logContext puts the job's id and draft into the logging context of every line its work writes */
-    public ImageGenerationWorker(
-            JobQueue queue,
-            JobRepository jobs,
-            ImageGenerator generator,
-            ImageStore imageStore,
-            ImageLinks links,
-            Clock clock,
-            JobMetrics metrics,
-            WorkerSettings settings,
-            JobLogContext logContext) {
         this(
                 queue,
                 jobs,
@@ -71,42 +58,16 @@ public final class ImageGenerationWorker implements AutoCloseable {
                 clock,
                 metrics,
                 settings,
-                logContext,
+                JobLogContext.NONE,
                 Optional.empty(),
                 Optional.empty());
     }
 
     /**
-     * A worker that draws each style through {@code posters} in the formats its job asks for (issue 13);
-     * {@code generator} is then not called by the worker. An {@code IMAGE_EDIT} job fails: this worker cannot
-     * apply edits.
+     * The service's worker: generations through {@code posters}, and the owner's edits ({@code IMAGE_EDIT}).
+     *
+     * @param logContext puts the job's id and draft into the logging context of every line its work writes
      */
-    public ImageGenerationWorker(
-            JobQueue queue,
-            JobRepository jobs,
-            ImageGenerator generator,
-            ImageStore imageStore,
-            ImageLinks links,
-            Clock clock,
-            JobMetrics metrics,
-            WorkerSettings settings,
-            JobLogContext logContext,
-            ComposePosters posters) {
-        this(
-                queue,
-                jobs,
-                generator,
-                imageStore,
-                links,
-                clock,
-                metrics,
-                settings,
-                logContext,
-                Optional.of(posters),
-                Optional.empty());
-    }
-
-    /** The service's worker: generations through {@code posters}, and the owner's edits ({@code IMAGE_EDIT}). */
     @Inject
     public ImageGenerationWorker(
             JobQueue queue,

@@ -96,65 +96,9 @@ public final class JobProcedure {
         RETRY_LATER
     }
 
-    JobProcedure(
-            JobQueue queue,
-            ImageGenerator generator,
-            ImageStore imageStore,
-            ImageLinks links,
-            Clock clock,
-            JobMetrics metrics,
-            WorkerSettings settings,
-            Executor io,
-            ProgressMarks marks) {
-        this(queue, generator, imageStore, links, clock, metrics, settings, io, marks, JobLogContext.NONE);
-    }
-
-    JobProcedure(
-            JobQueue queue,
-            ImageGenerator generator,
-            ImageStore imageStore,
-            ImageLinks links,
-            Clock clock,
-            JobMetrics metrics,
-            WorkerSettings settings,
-            Executor io,
-            ProgressMarks marks,
-            JobLogContext logContext) {
-        this(queue, generator, imageStore, links, clock, metrics, settings, io, marks, logContext, Optional.empty());
-    }
-
     /**
      * @param posters when present, each style is drawn through it in the job's formats (issue 13: the
      *     provider's art with the service's type); when empty, {@code generator} draws the square posters
-     */
-    JobProcedure(
-            JobQueue queue,
-            ImageGenerator generator,
-            ImageStore imageStore,
-            ImageLinks links,
-            Clock clock,
-            JobMetrics metrics,
-            WorkerSettings settings,
-            Executor io,
-            ProgressMarks marks,
-            JobLogContext logContext,
-            Optional<ComposePosters> posters) {
-        this(
-                queue,
-                generator,
-                imageStore,
-                links,
-                clock,
-                metrics,
-                settings,
-                io,
-                marks,
-                logContext,
-                posters,
-                Optional.empty());
-    }
-
-    /**
      * @param edits applies the owner's edit of an {@code IMAGE_EDIT} job; without it such a job fails (the
      *     service always wires it)
      */
@@ -208,7 +152,10 @@ public final class JobProcedure {
                 metrics,
                 settings,
                 io,
-                new ProgressMarks(jobs, io, null, Duration.ZERO));
+                new ProgressMarks(jobs, io, null, Duration.ZERO),
+                JobLogContext.NONE,
+                Optional.empty(),
+                Optional.empty());
     }
 
     private Optional<EventDraftId> draftOf(JobId jobId) {

@@ -173,7 +173,8 @@ class JobProcedureTest {
                 DIRECT,
                 new ProgressMarks(store, DIRECT, null, Duration.ZERO),
                 JobLogContext.NONE,
-                Optional.of(posters));
+                Optional.of(posters),
+                Optional.empty());
     }
 
     @Test

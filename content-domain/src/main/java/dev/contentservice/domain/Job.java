@@ -62,56 +62,6 @@ public record Job(
                 : Collections.unmodifiableSet(EnumSet.copyOf(stylesDone));
     }
 
-    /** A generation job ({@link JobType#IMAGE_GEN}: no edit). */
-    public Job(
-            JobId id,
-            EventDraftId eventDraftId,
-            JobStatus status,
-            Instant createdAt,
-            Instant updatedAt,
-            Recommendation recommendation,
-            Set<ImageStyle> stylesDone,
-            Optional<JobFailure> failure,
-            Optional<String> generator,
-            JobOptions options) {
-        this(
-                id,
-                eventDraftId,
-                status,
-                createdAt,
-                updatedAt,
-                recommendation,
-                stylesDone,
-                failure,
-                generator,
-                options,
-                Optional.empty());
-    }
-
-    /** A job with the {@linkplain JobOptions#DEFAULT default options} (no body on the request). */
-    public Job(
-            JobId id,
-            EventDraftId eventDraftId,
-            JobStatus status,
-            Instant createdAt,
-            Instant updatedAt,
-            Recommendation recommendation,
-            Set<ImageStyle> stylesDone,
-            Optional<JobFailure> failure,
-            Optional<String> generator) {
-        this(
-                id,
-                eventDraftId,
-                status,
-                createdAt,
-                updatedAt,
-                recommendation,
-                stylesDone,
-                failure,
-                generator,
-                JobOptions.DEFAULT);
-    }
-
     /** A new PENDING job for the recommendation, stamped with the clock's instant. */
     public static Job create(JobId id, Recommendation recommendation, Clock clock) {
         return create(id, recommendation, JobOptions.DEFAULT, clock);
@@ -130,7 +80,8 @@ public record Job(
                 Set.of(),
                 Optional.empty(),
                 Optional.empty(),
-                options);
+                options,
+                Optional.empty());
     }
 
     /**

@@ -94,6 +94,8 @@ class JobTest {
                         job.recommendation(),
                         Set.of(),
                         Optional.empty(),
+                        Optional.empty(),
+                        JobOptions.DEFAULT,
                         Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("failure");
@@ -112,6 +114,8 @@ class JobTest {
                         job.recommendation(),
                         Set.of(),
                         Optional.empty(),
+                        Optional.empty(),
+                        JobOptions.DEFAULT,
                         Optional.empty()))
                 .hasMessageContaining("eventDraftId");
     }

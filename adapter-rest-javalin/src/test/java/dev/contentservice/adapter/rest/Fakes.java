@@ -148,7 +148,9 @@ final class Fakes {
                     job.recommendation(),
                     Set.of(),
                     Optional.empty(),
-                    Optional.empty());
+                    Optional.empty(),
+                    job.options(),
+                    job.edit());
         }
 
         @Override

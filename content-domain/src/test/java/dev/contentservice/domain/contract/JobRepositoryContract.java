@@ -390,7 +390,9 @@ public abstract class JobRepositoryContract {
                 job.recommendation(),
                 status == JobStatus.COMPLETED ? Set.copyOf(Fixtures.styles()) : Set.of(ImageStyle.SIMPLE),
                 status == JobStatus.FAILED ? Optional.of(JobFailure.of("IMAGEGEN_TIMEOUT", "late")) : Optional.empty(),
-                status == JobStatus.COMPLETED ? Optional.of("local") : Optional.empty());
+                status == JobStatus.COMPLETED ? Optional.of("local") : Optional.empty(),
+                job.options(),
+                job.edit());
     }
 
     @Test
