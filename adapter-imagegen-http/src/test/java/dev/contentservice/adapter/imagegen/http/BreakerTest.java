@@ -5,8 +5,9 @@ import static dev.contentservice.adapter.imagegen.http.TestImages.fastSettings;
 import static dev.contentservice.adapter.imagegen.http.TestImages.png;
 import static dev.contentservice.adapter.imagegen.http.TestImages.request;
 import static dev.contentservice.adapter.imagegen.http.TestImages.status;
+import static dev.contentservice.adapter.imagegen.http.Waiting.eventually;
+import static dev.contentservice.adapter.imagegen.http.Waiting.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageGenerationException;
@@ -16,9 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
@@ -51,22 +50,6 @@ class BreakerTest {
         return fastSettings(server)
                 .withRetries(retries, Duration.ofMillis(5), Duration.ofMillis(20))
                 .withBreaker(new HttpImageGeneratorSettings.Breaker(50, 3, Duration.ofSeconds(60), openDelay, 3));
-    }
-
-    private static ImageGenerationException failureOf(CompletableFuture<GeneratedImage> future) {
-        Throwable thrown = catchThrowable(() -> future.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertThat(thrown).isInstanceOf(ExecutionException.class);
-        return (ImageGenerationException) thrown.getCause();
-    }
-
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(20);
-        }
     }
 
     @Test

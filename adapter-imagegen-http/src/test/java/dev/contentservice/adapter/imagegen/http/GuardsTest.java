@@ -8,8 +8,8 @@ import static dev.contentservice.adapter.imagegen.http.TestImages.png;
 import static dev.contentservice.adapter.imagegen.http.TestImages.request;
 import static dev.contentservice.adapter.imagegen.http.TestImages.status;
 import static dev.contentservice.adapter.imagegen.http.TestImages.urlAnswer;
+import static dev.contentservice.adapter.imagegen.http.Waiting.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -77,13 +76,6 @@ class GuardsTest {
         public CompletableFuture<Duration> pauseLeft() {
             return CompletableFuture.completedFuture(Duration.ZERO);
         }
-    }
-
-    private static ImageGenerationException failureOf(CompletableFuture<GeneratedImage> future) {
-        Throwable thrown = catchThrowable(() -> future.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertThat(thrown).isInstanceOf(ExecutionException.class);
-        assertThat(thrown.getCause()).isInstanceOf(ImageGenerationException.class);
-        return (ImageGenerationException) thrown.getCause();
     }
 
     /** The provider at "localhost", private downloads not allowed. */

@@ -9,8 +9,8 @@ import static dev.contentservice.adapter.imagegen.http.TestImages.png;
 import static dev.contentservice.adapter.imagegen.http.TestImages.request;
 import static dev.contentservice.adapter.imagegen.http.TestImages.status;
 import static dev.contentservice.adapter.imagegen.http.TestImages.urlAnswer;
+import static dev.contentservice.adapter.imagegen.http.Waiting.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageGenerationException;
@@ -27,7 +27,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
@@ -66,13 +65,6 @@ class HttpImageGeneratorTest {
 
     private static GeneratedImage await(CompletableFuture<GeneratedImage> future) throws Exception {
         return future.get(PATIENCE_SECONDS, TimeUnit.SECONDS);
-    }
-
-    private static ImageGenerationException failureOf(CompletableFuture<GeneratedImage> future) {
-        Throwable thrown = catchThrowable(() -> future.get(PATIENCE_SECONDS, TimeUnit.SECONDS));
-        assertThat(thrown).isInstanceOf(ExecutionException.class);
-        assertThat(thrown.getCause()).isInstanceOf(ImageGenerationException.class);
-        return (ImageGenerationException) thrown.getCause();
     }
 
     @Test

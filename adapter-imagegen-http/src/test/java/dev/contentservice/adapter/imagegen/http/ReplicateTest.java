@@ -6,6 +6,7 @@ import static dev.contentservice.adapter.imagegen.http.TestImages.imageFile;
 import static dev.contentservice.adapter.imagegen.http.TestImages.json;
 import static dev.contentservice.adapter.imagegen.http.TestImages.png;
 import static dev.contentservice.adapter.imagegen.http.TestImages.request;
+import static dev.contentservice.adapter.imagegen.http.Waiting.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -25,7 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -116,16 +116,6 @@ class ReplicateTest {
         return seen.stream()
                 .filter(r -> r.getUrl().encodedPath().endsWith(suffix))
                 .toList();
-    }
-
-    private static void eventually(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            Thread.sleep(20);
-        }
     }
 
     @Test
