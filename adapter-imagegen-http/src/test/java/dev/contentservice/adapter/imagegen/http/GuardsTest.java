@@ -11,9 +11,6 @@ import static dev.contentservice.adapter.imagegen.http.TestImages.urlAnswer;
 import static dev.contentservice.adapter.imagegen.http.Waiting.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.contentservice.domain.GeneratedImage;
 import dev.contentservice.domain.ImageGenerationException;
 import dev.contentservice.domain.ProviderBudget;
@@ -35,7 +32,6 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Bad input from a provider ends the call with a clear code; nothing it says reaches past the log. */
 class GuardsTest {
@@ -45,18 +41,16 @@ class GuardsTest {
     private final MockWebServer server = new MockWebServer();
 
     private final List<HttpImageGenerator> generators = new ArrayList<>();
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void captureLogs() {
-        logs.start();
-        root.addAppender(logs);
+        logs.attach();
     }
 
     @AfterEach
     void closeGenerators() {
-        root.detachAppender(logs);
+        logs.detach();
         generators.forEach(HttpImageGenerator::close);
     }
 
@@ -175,7 +169,7 @@ class GuardsTest {
 
         assertThat(failure.code()).isEqualTo(ImageGenerationException.INTERNAL);
         assertThat(failure.getMessage()).contains("out of memory");
-        assertThat(logs.list)
+        assertThat(logs.events())
                 .anyMatch(event -> event.getLevel().toString().equals("ERROR")
                         && event.getFormattedMessage().contains("OutOfMemoryError"));
     }

@@ -4,10 +4,8 @@ import static dev.contentservice.adapter.imagegen.http.TestImages.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.contentservice.domain.ImageGenerationException;
 import dev.contentservice.domain.JobFailure;
 import java.awt.Color;
@@ -22,28 +20,25 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The API key goes into the Authorization header of the generation request, and nowhere else. */
 class SecretsTest {
     @StartStop
     private final MockWebServer server = new MockWebServer();
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    private final CapturedLogs logs = new CapturedLogs();
     private HttpImageGenerator generator;
 
     @BeforeEach
     void captureLogs() {
-        logs.start();
-        root.addAppender(logs);
+        logs.attach();
         generator = new HttpImageGenerator(
                 TestImages.fastSettings(server).withRetries(1, Duration.ofMillis(10), Duration.ofMillis(10)));
     }
 
     @AfterEach
     void release() {
-        root.detachAppender(logs);
+        logs.detach();
         generator.close();
     }
 
@@ -82,7 +77,7 @@ class SecretsTest {
         assertThat(download.getHeaders().toString()).doesNotContain(KEY);
         assertThat(download.getTarget()).doesNotContain(KEY);
         assertThat(errors).hasSize(8).noneMatch(text -> text.contains(KEY));
-        assertThat(logs.list).isNotEmpty().noneMatch(SecretsTest::mentionsKey);
+        assertThat(logs.events()).isNotEmpty().noneMatch(SecretsTest::mentionsKey);
         assertThat(generator.toString()).doesNotContain(KEY);
     }
 
@@ -106,8 +101,9 @@ class SecretsTest {
             ImageGenerationException failure = (ImageGenerationException) thrown.getCause();
             String stored = JobFailure.from(failure).detail();
             assertThat(stored).doesNotContain("AbCd").doesNotContain("abcd").doesNotContain("rejected");
-            assertThat(logs.list).anyMatch(event -> event.getFormattedMessage().contains("rejected"));
-            assertThat(logs.list)
+            assertThat(logs.events())
+                    .anyMatch(event -> event.getFormattedMessage().contains("rejected"));
+            assertThat(logs.events())
                     .noneMatch(
                             event -> event.getFormattedMessage().toLowerCase().contains("abcdef01"))
                     .noneMatch(event -> event.getFormattedMessage().contains("AbCd"))
