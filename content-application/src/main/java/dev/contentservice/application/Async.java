@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +22,44 @@ final class Async {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /**
+     * A fixed pool of {@code threads} daemon threads, with an executor that runs a task in place when it is
+     * asked on one of the pool's own threads and hands it to the pool otherwise: a stage that follows
+     * another on the pool (a job's image hosted after a generator that answered at once, the finishing step
+     * after the last image) costs no hand-over between threads, while one completed on a foreign thread (an
+     * HTTP client's, a timer's) still leaves that thread free at once.
+     */
+    static final class Pool {
+        private final ThreadLocal<Boolean> own = ThreadLocal.withInitial(() -> Boolean.FALSE);
+        private final ExecutorService executor;
+
+        Pool(int threads, String prefix) {
+            ThreadFactory named = daemonThreads(prefix);
+            this.executor = Executors.newFixedThreadPool(
+                    threads,
+                    task -> named.newThread(() -> {
+                        own.set(Boolean.TRUE);
+                        task.run();
+                    }));
+        }
+
+        /** The pool itself: every task queued to its threads. */
+        ExecutorService executor() {
+            return executor;
+        }
+
+        /** Runs a task at once on one of the pool's threads, else queues it to them. */
+        Executor inPlace() {
+            return task -> {
+                if (own.get()) {
+                    task.run();
+                } else {
+                    executor.execute(task);
+                }
+            };
+        }
     }
 
     /** The failure inside the wrappers futures put around it ({@link CompletionException}, {@link ExecutionException}). */

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * the threads both need. See those two classes for the rules each keeps.
  *
  * <p>Generators are asynchronous, so a job waiting on a slow provider holds no thread; blocking store
- * calls run on a small executor of the worker's own. A job's progress marks wait {@link #MARK_WINDOW}:
+ * calls run on a small pool of the worker's own, and a job's next stage stays on the pool thread that
+ * finished the one before. A job's progress marks wait {@link #MARK_WINDOW}:
  * dropped when the job finishes by then, else written together with the other jobs' due marks.
  */
 public final class ImageGenerationWorker implements AutoCloseable {
@@ -108,12 +109,25 @@ public final class ImageGenerationWorker implements AutoCloseable {
             Optional<ComposePosters> posters,
             Optional<EditDraftImages> edits) {
         Objects.requireNonNull(settings, "settings");
-        this.io = Executors.newFixedThreadPool(
-                Math.min(8, Math.max(2, settings.maxInFlightJobs())), Async.daemonThreads("content-worker-io"));
+        Async.Pool pool = new Async.Pool(Math.min(8, Math.max(2, settings.maxInFlightJobs())), "content-worker-io");
+        this.io = pool.executor();
         this.timer = Executors.newSingleThreadScheduledExecutor(Async.daemonThreads("content-worker-timer"));
         ProgressMarks marks = new ProgressMarks(jobs, io, timer, MARK_WINDOW);
+        // a job's stages stay on the io thread that runs them: with a generator that answers at once a whole
+        // job runs on one thread without a hand-over; a provider's answer still hops off its HTTP thread
         JobProcedure procedure = this.procedure = new JobProcedure(
-                queue, generator, imageStore, links, clock, metrics, settings, io, marks, logContext, posters, edits);
+                queue,
+                generator,
+                imageStore,
+                links,
+                clock,
+                metrics,
+                settings,
+                pool.inPlace(),
+                marks,
+                logContext,
+                posters,
+                edits);
         this.consumer = new QueueConsumer(
                 queue,
                 claimed -> CompletableFuture.supplyAsync(() -> procedure.run(claimed), io)
