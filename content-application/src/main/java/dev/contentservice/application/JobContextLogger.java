@@ -40,6 +40,9 @@ final class JobContextLogger implements System.Logger {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
+        if (!delegate.isLoggable(level)) {
+            return;
+        }
         Optional<JobId> job = jobIn(message);
         if (job.isEmpty()) {
             delegate.log(level, bundle, message, thrown);
@@ -52,6 +55,9 @@ final class JobContextLogger implements System.Logger {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... parameters) {
+        if (!delegate.isLoggable(level)) {
+            return; // a job writes several DEBUG lines: finding its context would be wasted
+        }
         Optional<JobId> job = Optional.empty();
         Optional<EventDraftId> draft = Optional.empty();
         if (parameters != null) {

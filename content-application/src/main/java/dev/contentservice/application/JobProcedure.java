@@ -206,14 +206,16 @@ public final class JobProcedure {
             }
             Attempt attempt = new Attempt(claimed);
             runs.put(job.id(), attempt); // before the first line, so that it carries the draft too
+            // one INFO line per job is enough (its outcome); a start is worth one only for a job taken over
+            boolean takenOver = claim.attempt() > 1 || !claimed.stored().isEmpty();
             LOG.log(
-                    Level.INFO,
+                    takenOver ? Level.INFO : Level.DEBUG,
                     "job {0}: processing draft {1} (attempt {2}, {3} of {4} styles kept from earlier attempts)",
                     job.id(),
                     job.eventDraftId(),
-                    claim.attempt(),
-                    claimed.stored().size(),
-                    ImageStyle.values().length);
+                    String.valueOf(claim.attempt()),
+                    String.valueOf(claimed.stored().size()),
+                    String.valueOf(ImageStyle.values().length));
             return attempt.start();
         } catch (StoreUnavailableException e) {
             LOG.log(
@@ -482,7 +484,7 @@ public final class JobProcedure {
                         Level.INFO,
                         "job {0}: COMPLETED in {1} ms by {2}",
                         done.id(),
-                        took.toMillis(),
+                        String.valueOf(took.toMillis()), // a number would cost a NumberFormat per line
                         done.generator().orElse("?"));
             }
             return Outcome.DONE;
