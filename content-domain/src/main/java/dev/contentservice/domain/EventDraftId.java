@@ -10,9 +10,24 @@ public record EventDraftId(String value) {
     public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     public EventDraftId {
-        if (value == null || !PATTERN.matcher(value).matches()) {
+        if (value == null || !isValid(value)) {
             throw new InvalidEventDraftIdException("eventDraftId must be 1 to 64 characters of [A-Za-z0-9_-]");
         }
+    }
+
+    /** {@link #PATTERN}, checked by hand: a draft id is read for every request and every claimed job. */
+    private static boolean isValid(String value) {
+        int length = value.length();
+        if (length < 1 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static EventDraftId of(String value) {

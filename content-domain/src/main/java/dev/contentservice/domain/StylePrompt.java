@@ -16,21 +16,21 @@ public final class StylePrompt {
     public static String of(ImageStyle style, Recommendation recommendation) {
         EventInfo event = recommendation.eventInfo();
         SelectedRecommendation selected = recommendation.selected();
-        List<String> parts = new ArrayList<>();
-        parts.add(visualLanguage(style));
-        parts.add("Square SNS poster for a small business event. Headline text (Korean, render exactly): \""
-                + recommendation.headline() + "\".");
-        add(parts, "Event: ", event.title().equals(recommendation.headline()) ? "" : event.title());
-        add(parts, "Subject: ", selected.description());
-        add(parts, "Store: ", joinNonEmpty(", ", event.storeName(), event.industry(), event.region()));
-        add(parts, "Prize: ", event.prize());
-        add(parts, "Period: ", event.period());
-        add(parts, "Keywords: ", String.join(", ", selected.keywords()));
-        add(parts, "Audience: ", selected.targetAudience());
-        add(parts, "Tone: ", selected.tone());
-        parts.add("No watermark, no logos of other brands, legible Korean typography.");
-        String prompt = String.join(" ", parts);
-        return prompt.length() <= MAX_LENGTH ? prompt : prompt.substring(0, MAX_LENGTH);
+        StringBuilder prompt = new StringBuilder(MAX_LENGTH);
+        prompt.append(visualLanguage(style))
+                .append(" Square SNS poster for a small business event. Headline text (Korean, render exactly): \"")
+                .append(recommendation.headline())
+                .append("\".");
+        add(prompt, "Event: ", event.title().equals(recommendation.headline()) ? "" : event.title());
+        add(prompt, "Subject: ", selected.description());
+        add(prompt, "Store: ", joinNonEmpty(", ", event.storeName(), event.industry(), event.region()));
+        add(prompt, "Prize: ", event.prize());
+        add(prompt, "Period: ", event.period());
+        add(prompt, "Keywords: ", String.join(", ", selected.keywords()));
+        add(prompt, "Audience: ", selected.targetAudience());
+        add(prompt, "Tone: ", selected.tone());
+        prompt.append(" No watermark, no logos of other brands, legible Korean typography.");
+        return prompt.length() <= MAX_LENGTH ? prompt.toString() : prompt.substring(0, MAX_LENGTH);
     }
 
     /**
@@ -99,13 +99,23 @@ public final class StylePrompt {
         }
     }
 
+    /** The same sentence as {@link #add(List, String, String)}, after a space. */
+    private static void add(StringBuilder prompt, String label, String value) {
+        if (!value.isEmpty()) {
+            prompt.append(' ').append(label).append(value).append('.');
+        }
+    }
+
     private static String joinNonEmpty(String separator, String... values) {
-        List<String> present = new ArrayList<>();
+        StringBuilder joined = new StringBuilder();
         for (String value : values) {
             if (!value.isEmpty()) {
-                present.add(value);
+                if (joined.length() > 0) {
+                    joined.append(separator);
+                }
+                joined.append(value);
             }
         }
-        return String.join(separator, present);
+        return joined.toString();
     }
 }

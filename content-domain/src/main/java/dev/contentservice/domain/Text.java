@@ -14,12 +14,24 @@ final class Text {
         if (raw == null) {
             return "";
         }
+        if (raw.length() <= MAX_FIELD && !hasControl(raw)) {
+            return raw.strip(); // the common case: nothing to replace or cut, and no copy when nothing to trim
+        }
         StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_FIELD));
         raw.codePoints()
                 .map(cp -> Character.isISOControl(cp) ? ' ' : cp)
                 .limit(MAX_FIELD)
                 .forEach(out::appendCodePoint);
         return out.toString().strip();
+    }
+
+    private static boolean hasControl(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (Character.isISOControl(raw.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<String> cleanAll(List<String> raw) {

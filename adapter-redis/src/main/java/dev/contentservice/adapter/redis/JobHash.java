@@ -119,9 +119,9 @@ final class JobHash {
         try {
             EventDraftId draft = EventDraftId.of(required(fields, EVENT_DRAFT_ID));
             JobStatus status = JobStatus.valueOf(required(fields, STATUS));
-            Instant createdAt = Instant.parse(required(fields, CREATED_AT));
+            Instant createdAt = IsoInstant.parse(required(fields, CREATED_AT));
             Instant updatedAt = Optional.ofNullable(fields.get(UPDATED_AT))
-                    .map(Instant::parse)
+                    .map(IsoInstant::parse)
                     .orElse(createdAt);
             Recommendation recommendation = RecommendationJson.read(draft, required(fields, RECOMMENDATION));
             Optional<JobFailure> failure = status == JobStatus.FAILED

@@ -176,7 +176,7 @@ final class RedisImageSetRepository implements ImageSetRepository {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.parse(text));
+            return Optional.of(IsoInstant.parse(text));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -47,7 +47,7 @@ final class RedisJobQueue implements JobQueue {
     private static final Script FINISH = Script.load("finish");
     private static final Script RENEW = Script.load("renew");
     /** The statuses a claimed job may have to be worked on (and become PROCESSING), as claim.lua reads them. */
-    private static final String STARTABLE = RedisJobRepository.statusList(JobStatus.allowedFrom(JobStatus.PROCESSING));
+    private static final String STARTABLE = RedisJobRepository.allowedFrom(JobStatus.PROCESSING);
 
     private static final Script COMPLETE = Script.load("complete");
     private static final Script RELEASE = Script.load("release");
@@ -261,7 +261,7 @@ final class RedisJobQueue implements JobQueue {
         args.add(Keys.GROUP);
         args.add(claim.receipt());
         args.add(Long.toString(ImageSet.TTL.toMillis()));
-        args.add(RedisJobRepository.statusList(JobStatus.allowedFrom(outcome.status())));
+        args.add(RedisJobRepository.allowedFrom(outcome.status()));
         List<String> imageFields = images.map(RedisImageSetRepository::fields).orElse(List.of());
         args.add(Integer.toString(imageFields.size()));
         args.addAll(imageFields);

@@ -9,6 +9,7 @@ import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.StoredStyle;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ final class RedisJobRepository implements JobRepository {
         args.add(next.failure().map(JobFailure::detail).orElse(""));
         args.add(Long.toString(Job.TTL.toMillis()));
         args.add(Keys.JOB_CHANGES);
-        args.add(statusList(JobStatus.allowedFrom(next.status())));
+        args.add(allowedFrom(next.status()));
         args.addAll(JobHash.flatten(JobHash.mutableFields(next)));
         Object written = redis.script(
                 UPDATE,
@@ -138,6 +139,22 @@ final class RedisJobRepository implements JobRepository {
     }
 
     /** Statuses as the scripts read them: names separated by spaces ({@code ""} for none). */
+    /** {@link #statusList} of {@link JobStatus#allowedFrom} for each next status, built once. */
+    private static final Map<JobStatus, String> ALLOWED_FROM = allowedFromLists();
+
+    private static Map<JobStatus, String> allowedFromLists() {
+        Map<JobStatus, String> lists = new EnumMap<>(JobStatus.class);
+        for (JobStatus next : JobStatus.values()) {
+            lists.put(next, statusList(JobStatus.allowedFrom(next)));
+        }
+        return lists;
+    }
+
+    /** The statuses a stored job may have for one in {@code next} to be written over it, as the scripts take them. */
+    static String allowedFrom(JobStatus next) {
+        return ALLOWED_FROM.get(next);
+    }
+
     static String statusList(Set<JobStatus> statuses) {
         return statuses.stream().map(JobStatus::name).sorted().collect(Collectors.joining(" "));
     }
