@@ -1,8 +1,9 @@
 package dev.contentservice.adapter.redis;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,8 +13,12 @@ import dev.contentservice.domain.EventInfo;
 import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.SelectedRecommendation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON of {@code ai:event:{eventDraftId}}, read tolerantly: unknown fields are ignored, every field
@@ -36,35 +41,116 @@ final class RecommendationJson {
     private RecommendationJson() {}
 
     /**
+     * Reads the record with Jackson's streaming parser, field by field, without building a tree (it is read
+     * for every POST and every claimed job). Duplicate names: the last wins, as in a tree.
+     *
      * @throws InvalidRecommendationException when the text is not a JSON object or has no title
      */
     static Recommendation read(EventDraftId draft, String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        Map<String, String> event = Map.of();
+        Map<String, String> selected = Map.of();
+        List<String> keywords = List.of();
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidRecommendationException("the AI recommendation of " + draft + " is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("eventInfo")) {
+                    event = new HashMap<>();
+                    readObject(parser, value, event, null);
+                } else if (name.equals("selectedRecommendation")) {
+                    selected = new HashMap<>();
+                    List<String> read = new ArrayList<>();
+                    keywords = readObject(parser, value, selected, read) ? read : List.of();
+                } else {
+                    parser.skipChildren();
+                }
+            }
         } catch (JacksonException e) {
             throw new InvalidRecommendationException("the AI recommendation of " + draft + " is not JSON");
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        if (root == null || !root.isObject()) {
-            throw new InvalidRecommendationException("the AI recommendation of " + draft + " is not a JSON object");
-        }
-        JsonNode event = root.path("eventInfo");
-        JsonNode selected = root.path("selectedRecommendation");
         EventInfo eventInfo = new EventInfo(
-                text(event, "storeName"),
-                text(event, "industry"),
-                text(event, "region"),
-                text(event, "title"),
-                text(event, "prize"),
-                text(event, "startDate"),
-                text(event, "endDate"));
+                event.get("storeName"),
+                event.get("industry"),
+                event.get("region"),
+                event.get("title"),
+                event.get("prize"),
+                event.get("startDate"),
+                event.get("endDate"));
         SelectedRecommendation recommendation = new SelectedRecommendation(
-                text(selected, "title"),
-                text(selected, "description"),
-                texts(selected.path("keywords")),
-                text(selected, "targetAudience"),
-                text(selected, "tone"));
+                selected.get("title"),
+                selected.get("description"),
+                keywords,
+                selected.get("targetAudience"),
+                selected.get("tone"));
         return new Recommendation(draft, eventInfo, recommendation);
+    }
+
+    /**
+     * Reads an object's scalar fields as text into {@code texts} (anything else is skipped, as absent); with
+     * {@code keywords}, its {@code keywords} field too. Returns whether {@code keywords} was present as an
+     * array of scalars or a scalar (the last such field). A value that is not an object is skipped.
+     */
+    private static boolean readObject(
+            JsonParser parser, JsonToken start, Map<String, String> texts, List<String> keywords) throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return false;
+        }
+        boolean hasKeywords = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (keywords != null && name.equals("keywords")) {
+                keywords.clear();
+                hasKeywords = true;
+                if (value == JsonToken.START_ARRAY) {
+                    for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+                        String text = scalarText(parser, item);
+                        if (text != null) {
+                            keywords.add(text);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                } else {
+                    String text = scalarText(parser, value);
+                    if (text != null) {
+                        keywords.add(text);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } else {
+                String text = scalarText(parser, value);
+                if (text != null) {
+                    texts.put(name, text);
+                } else {
+                    texts.remove(name);
+                    parser.skipChildren();
+                }
+            }
+        }
+        return hasKeywords;
+    }
+
+    /**
+     * A string, number or boolean as the text a tree's node gives ({@code JsonNode.asText}: a fraction as
+     * {@link Double#toString}); null for null, an object or an array.
+     */
+    private static String scalarText(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT -> parser.getNumberValue().toString();
+            case VALUE_NUMBER_FLOAT -> Double.toString(parser.getDoubleValue());
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            default -> null;
+        };
     }
 
     static String write(Recommendation recommendation) {
@@ -92,26 +178,5 @@ final class RecommendationJson {
         } catch (JacksonException e) {
             throw new IllegalStateException("a tree of strings always serializes", e);
         }
-    }
-
-    /** The field's text when it is a string, number or boolean; null (absent) otherwise. */
-    private static String text(JsonNode parent, String field) {
-        JsonNode node = parent.path(field);
-        return node.isValueNode() && !node.isNull() ? node.asText() : null;
-    }
-
-    /** An array of scalars, or a single scalar as a one-element list; anything else is empty. */
-    private static List<String> texts(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            for (JsonNode item : node) {
-                if (item.isValueNode() && !item.isNull()) {
-                    out.add(item.asText());
-                }
-            }
-        } else if (node.isValueNode() && !node.isNull()) {
-            out.add(node.asText());
-        }
-        return out;
     }
 }

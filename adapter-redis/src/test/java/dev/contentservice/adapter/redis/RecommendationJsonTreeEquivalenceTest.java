@@ -1,0 +1,165 @@
+package dev.contentservice.adapter.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.contentservice.domain.EventDraftId;
+import dev.contentservice.domain.EventInfo;
+import dev.contentservice.domain.InvalidRecommendationException;
+import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.SelectedRecommendation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The streaming reader reads every record exactly as the rules say a tree would ({@code path(…)}, a scalar's
+ * {@code asText()}, the last of duplicate names): random records of every shape, each compared with a small
+ * tree-based reading of the same rules.
+ */
+class RecommendationJsonTreeEquivalenceTest {
+    private static final EventDraftId DRAFT = EventDraftId.of("draft-1");
+    private static final ObjectMapper TREE = new ObjectMapper();
+    private static final String[] EVENT_FIELDS = {
+        "storeName", "industry", "region", "title", "prize", "startDate", "endDate"
+    };
+    private static final String[] SELECTED_FIELDS = {"title", "description", "keywords", "targetAudience", "tone"};
+    private static final String[] SCALARS = {
+        "\"봄맞이 이벤트\"",
+        "\"  딸기 \"",
+        "\"\"",
+        "\"a\\u0000b\\n\"",
+        "2026",
+        "-7",
+        "12345678901234567890",
+        "1.50",
+        "1e3",
+        "-0.0",
+        "3.0E-5",
+        "true",
+        "false",
+        "null",
+        "\"\\\"quoted\\\"\""
+    };
+
+    private final Random random = new Random(16);
+
+    @Test
+    void random_records_read_the_same_as_through_a_tree() throws Exception {
+        int valid = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String json = root();
+            Object expected = viaTree(json);
+            Object actual;
+            try {
+                actual = RecommendationJson.read(DRAFT, json);
+            } catch (InvalidRecommendationException e) {
+                actual = "invalid";
+            }
+            assertThat(actual).as(json).isEqualTo(expected);
+            if (expected instanceof Recommendation) {
+                valid++;
+            }
+        }
+        assertThat(valid).as("records with a title among the random ones").isGreaterThan(2_000);
+    }
+
+    private String root() {
+        StringBuilder json = new StringBuilder("{");
+        int fields = random.nextInt(5);
+        for (int f = 0; f < fields; f++) {
+            if (f > 0) {
+                json.append(',');
+            }
+            switch (random.nextInt(4)) {
+                case 0, 1 ->
+                    json.append("\"eventInfo\":").append(random.nextInt(6) == 0 ? value(1) : object(EVENT_FIELDS));
+                case 2 ->
+                    json.append("\"selectedRecommendation\":")
+                            .append(random.nextInt(6) == 0 ? value(1) : object(SELECTED_FIELDS));
+                default -> json.append("\"other\":").append(value(2));
+            }
+        }
+        return json.append('}').toString();
+    }
+
+    private String object(String[] names) {
+        StringBuilder json = new StringBuilder("{");
+        int fields = random.nextInt(8);
+        for (int f = 0; f < fields; f++) {
+            if (f > 0) {
+                json.append(',');
+            }
+            String name = random.nextInt(8) == 0 ? "unknown" : names[random.nextInt(names.length)];
+            json.append('"').append(name).append("\":").append(value(2));
+        }
+        return json.append('}').toString();
+    }
+
+    private String value(int depth) {
+        int kind = random.nextInt(depth > 0 ? 10 : 7);
+        if (kind < 7) {
+            return SCALARS[random.nextInt(SCALARS.length)];
+        }
+        StringBuilder json = new StringBuilder(kind == 9 ? "{" : "[");
+        int items = random.nextInt(4);
+        for (int i = 0; i < items; i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            if (kind == 9) {
+                json.append("\"k").append(i).append("\":");
+            }
+            json.append(value(depth - 1));
+        }
+        return json.append(kind == 9 ? "}" : "]").toString();
+    }
+
+    /** The rules through a tree: a Recommendation, or "invalid". */
+    private static Object viaTree(String json) throws Exception {
+        JsonNode root = TREE.readTree(json);
+        JsonNode event = root.path("eventInfo");
+        JsonNode selected = root.path("selectedRecommendation");
+        try {
+            return new Recommendation(
+                    DRAFT,
+                    new EventInfo(
+                            text(event, "storeName"),
+                            text(event, "industry"),
+                            text(event, "region"),
+                            text(event, "title"),
+                            text(event, "prize"),
+                            text(event, "startDate"),
+                            text(event, "endDate")),
+                    new SelectedRecommendation(
+                            text(selected, "title"),
+                            text(selected, "description"),
+                            texts(selected.path("keywords")),
+                            text(selected, "targetAudience"),
+                            text(selected, "tone")));
+        } catch (InvalidRecommendationException e) {
+            return "invalid";
+        }
+    }
+
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(item -> {
+                if (item.isValueNode() && !item.isNull()) {
+                    out.add(item.asText());
+                }
+            });
+        } else if (node.isValueNode() && !node.isNull()) {
+            out.add(node.asText());
+        }
+        return out;
+    }
+}
