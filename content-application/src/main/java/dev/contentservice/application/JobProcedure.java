@@ -180,7 +180,7 @@ public final class JobProcedure {
      */
     public void stop(JobId jobId) {
         Attempt run = runs.get(jobId);
-        if (run != null) {
+        if (run != null && !run.finishing) { // a finishing job's own COMPLETED or FAILED notice is no cancel
             LOG.log(Level.INFO, "job {0}: ended elsewhere, its drawings are cancelled", jobId);
             run.abandon();
         }
@@ -247,6 +247,8 @@ public final class JobProcedure {
 
         private final AtomicInteger missing;
         private volatile boolean abandoned;
+        /** The finishing step has begun: the job's end is written by this attempt, not elsewhere. */
+        private volatile boolean finishing;
 
         Attempt(ClaimedJob claimed) {
             this.claimed = claimed;
@@ -450,6 +452,7 @@ public final class JobProcedure {
             if (abandoned) {
                 return acknowledgeOnly();
             }
+            finishing = true;
             Job done;
             Optional<DraftImages> images;
             synchronized (this) {
@@ -505,6 +508,7 @@ public final class JobProcedure {
                 return Outcome.RETRY_LATER;
             }
             JobFailure failure = failureOf(cause);
+            finishing = true;
             Duration took = Duration.between(started, clock.instant());
             try {
                 Job failed = job.fail(failure, clock);
