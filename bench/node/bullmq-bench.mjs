@@ -4,7 +4,7 @@
 // starts a worker with <concurrency> and times from its start until the last of them has completed.
 // The processor mirrors what the service's worker does with a zero-latency generator: three no-op async
 // steps in parallel (the three styles), then it writes the result (a hash of three URLs with a TTL).
-// Prints one line: BULLMQ_JSON {"jobs":…,"seconds":…,"perSecond":…}. Exits by itself within 5 minutes.
+// Prints one line: BULLMQ_JSON {"jobs":…,"seconds":…,"perSecond":…,"cpuMsPerJob":…,"redisCpuMsPerJob":…}. Exits by itself within 5 minutes.
 import { Queue, Worker } from 'bullmq';
 import IORedis from 'ioredis';
 
@@ -48,6 +48,15 @@ async function processor(job) {
   return { simple, fancy, trendy };
 }
 
+// what redis-server has spent on CPU since it started (user and system, INFO cpu)
+async function redisCpuSeconds() {
+  const info = await results.info('cpu');
+  return info
+    .split(/\r?\n/)
+    .filter((line) => line.startsWith('used_cpu_sys:') || line.startsWith('used_cpu_user:'))
+    .reduce((sum, line) => sum + Number.parseFloat(line.split(':')[1]), 0);
+}
+
 function runWorker(count) {
   return new Promise((resolve, reject) => {
     let completed = 0;
@@ -78,11 +87,19 @@ try {
     await runWorker(warmup);
   }
   await produce(jobs, 'bullmq-');
+  const redisCpuBefore = await redisCpuSeconds();
+  const cpuBefore = process.cpuUsage();
   const { seconds, completed, failed } = await runWorker(jobs);
+  const cpu = process.cpuUsage(cpuBefore);
+  const redisCpu = (await redisCpuSeconds()) - redisCpuBefore;
   if (failed > 0) {
     throw new Error(`${failed} jobs failed`);
   }
-  console.log(`BULLMQ_JSON ${JSON.stringify({ jobs: completed, seconds, perSecond: completed / seconds, concurrency })}`);
+  const cpuMsPerJob = (cpu.user + cpu.system) / 1000 / completed;
+  const redisCpuMsPerJob = (redisCpu * 1000) / completed;
+  console.log(
+    `BULLMQ_JSON ${JSON.stringify({ jobs: completed, seconds, perSecond: completed / seconds, concurrency, cpuMsPerJob, redisCpuMsPerJob })}`,
+  );
   await queue.obliterate({ force: true });
   await queue.close();
   await connection.quit();

@@ -37,7 +37,11 @@ public final class Bench {
             case "run" -> run(Arrays.copyOfRange(args, 1, args.length));
             case "baseline" -> BaselineApp.main(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "worker" -> {
-                WorkerThroughput.main(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+                WorkerThroughput.main(
+                        args[1],
+                        Integer.parseInt(args[2]),
+                        Integer.parseInt(args[3]),
+                        args.length <= 4 || !"outside".equals(args[4]));
                 System.exit(0);
             }
             case "roundtrips" -> {

@@ -3,8 +3,6 @@ package dev.contentservice.bench;
 import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.application.ImageGenerationWorker;
 import dev.contentservice.application.RequestImageGeneration;
-import dev.contentservice.domain.GeneratedImage;
-import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +46,7 @@ final class RoundTrips {
     static void main(String redisUrl, int jobs, String mode) throws Exception {
         RedisSettings settings = RedisSettings.of(redisUrl);
         try (WorkerRig rig = WorkerRig.open(redisUrl)) {
-            MemoryImages images = new MemoryImages();
+            ImageStore images = rig.outsideImages();
             List<String> ids = rig.drafts("rt-" + System.nanoTime() + "-", jobs);
             // load the scripts and open the pool's connections, not counted
             rig.warmUp("rt-warm-" + System.nanoTime() + "-", WARM_UP_JOBS, images);
@@ -214,21 +211,6 @@ final class RoundTrips {
             process.waitFor(5, TimeUnit.SECONDS);
             reader.join(5000);
             return new TreeMap<>(counts);
-        }
-    }
-
-    /** Images outside Redis, as with an object store. */
-    private static final class MemoryImages implements ImageStore {
-        private final Map<ImageFileName, StoredImage> images = new ConcurrentHashMap<>();
-
-        @Override
-        public void put(ImageFileName name, GeneratedImage image) {
-            images.put(name, new StoredImage(image.bytes(), image.format().mediaType()));
-        }
-
-        @Override
-        public Optional<StoredImage> get(ImageFileName name) {
-            return Optional.ofNullable(images.get(name));
         }
     }
 }

@@ -8,14 +8,19 @@ import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.application.WorkerSettings;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
+import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
+import dev.contentservice.domain.ImageStore.StoredImage;
 import dev.contentservice.testfixtures.ProviderStub;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +63,11 @@ final class WorkerRig implements AutoCloseable {
         return backend.imageStore();
     }
 
+    /** Images outside Redis, as with an object store: kept in this process's memory. */
+    ImageStore outsideImages() {
+        return new MemoryImages();
+    }
+
     /** A new worker (not started) over the given image store. */
     ImageGenerationWorker worker(ImageStore images) {
         return new ImageGenerationWorker(
@@ -86,6 +96,18 @@ final class WorkerRig implements AutoCloseable {
     /** Counts the next {@code count} finished jobs (completed or failed) down the returned latch. */
     CountDownLatch expect(int count) {
         return metrics.expect(count);
+    }
+
+    /** What redis-server has spent on CPU since it started (user and system, {@code INFO cpu}). */
+    double redisCpuSeconds() {
+        double seconds = 0;
+        for (String line : harness.info("cpu").split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                seconds +=
+                        Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return seconds;
     }
 
     long failed() {
@@ -136,6 +158,21 @@ final class WorkerRig implements AutoCloseable {
         public void jobFailed(String code, Duration took) {
             failed.incrementAndGet();
             latch.countDown();
+        }
+    }
+
+    /** Images outside Redis, as with an object store. */
+    private static final class MemoryImages implements ImageStore {
+        private final Map<ImageFileName, StoredImage> images = new ConcurrentHashMap<>();
+
+        @Override
+        public void put(ImageFileName name, GeneratedImage image) {
+            images.put(name, new StoredImage(image.bytes(), image.format().mediaType()));
+        }
+
+        @Override
+        public Optional<StoredImage> get(ImageFileName name) {
+            return Optional.ofNullable(images.get(name));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.contentservice.bench;
 
 import dev.contentservice.application.ImageGenerationWorker;
 import dev.contentservice.application.WorkerSettings;
+import dev.contentservice.domain.ImageStore;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -19,20 +21,31 @@ import java.util.concurrent.TimeUnit;
 final class WorkerThroughput {
     private WorkerThroughput() {}
 
-    static void main(String redisUrl, int jobs, int warmup) throws InterruptedException {
+    /** The CPU time of this whole JVM (every thread: the worker, the compilers, the collector). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static void main(String redisUrl, int jobs, int warmup, boolean imagesInRedis) throws InterruptedException {
         try (WorkerRig rig = WorkerRig.open(redisUrl)) {
+            ImageStore images = imagesInRedis ? rig.redisImages() : rig.outsideImages();
             if (warmup > 0) {
-                rig.warmUp("worker-warmup-", warmup, rig.redisImages());
+                rig.warmUp("worker-warmup-", warmup, images);
             }
             for (String id : rig.drafts("worker-", jobs)) {
                 rig.request(id);
             }
             CountDownLatch done = rig.expect(jobs);
-            ImageGenerationWorker worker = rig.worker(rig.redisImages());
+            ImageGenerationWorker worker = rig.worker(images);
+            double redisCpuBefore = rig.redisCpuSeconds();
+            long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
             worker.start();
             boolean finished = done.await(5, TimeUnit.MINUTES);
             long end = System.nanoTime();
+            long cpu = processCpuNanos() - cpuBefore;
+            double redisCpu = rig.redisCpuSeconds() - redisCpuBefore;
             worker.close();
             if (!finished) {
                 throw new IllegalStateException(
@@ -41,12 +54,15 @@ final class WorkerThroughput {
             double seconds = Duration.ofNanos(end - start).toNanos() / 1e9;
             System.out.printf(
                     Locale.ROOT,
-                    "WORKER_JSON {\"jobs\":%d,\"seconds\":%.6f,\"perSecond\":%.3f,\"maxInFlightJobs\":%d,\"failed\":%d}%n",
+                    "WORKER_JSON {\"jobs\":%d,\"seconds\":%.6f,\"perSecond\":%.3f,\"maxInFlightJobs\":%d,\"failed\":%d,"
+                            + "\"cpuMsPerJob\":%.4f,\"redisCpuMsPerJob\":%.4f}%n",
                     jobs,
                     seconds,
                     jobs / seconds,
                     rig.settings().maxInFlightJobs(),
-                    rig.failed());
+                    rig.failed(),
+                    cpu / 1e6 / jobs,
+                    redisCpu * 1000 / jobs);
         }
     }
 }
