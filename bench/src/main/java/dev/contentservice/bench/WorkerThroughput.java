@@ -12,11 +12,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The service's side of the worker-throughput benchmark, in a JVM of its own ({@link WorkerRig}: the real use
  * case, the real worker with its default {@link WorkerSettings}, the real Redis adapters, a generator that
- * answers at once with a tiny PNG, which the worker stores in Redis as it does without an object store).
- * Processes {@code warmup} jobs (not timed); then submits {@code jobs} jobs with no worker running, starts a
- * new worker and times from its start until the last job is COMPLETED. Prints {@code WORKER_JSON {...}}.
+ * answers at once with a tiny PNG, which the worker stores in Redis as it does without an object store, or,
+ * with {@code outside}, in this process's memory as it would in an object store). Processes {@code warmup}
+ * jobs (not timed); then submits {@code jobs} jobs with no worker running, starts a new worker and times from
+ * its start until the last job is COMPLETED. Prints {@code WORKER_JSON {...}} with the rate and the CPU time
+ * per job of this process and of redis-server over the timed part.
  *
- * <p>{@code java -jar bench.jar worker <redisUrl> <jobs> <warmupJobs>}
+ * <p>{@code java -jar bench.jar worker <redisUrl> <jobs> <warmupJobs> [redis|outside]} (default {@code redis})
  */
 final class WorkerThroughput {
     private WorkerThroughput() {}
