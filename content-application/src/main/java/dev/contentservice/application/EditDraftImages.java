@@ -11,6 +11,7 @@ import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.PosterCopy;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.PosterPalette;
+import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.RecommendationSource;
 import java.time.Clock;
@@ -48,53 +49,57 @@ public final class EditDraftImages {
     }
 
     /**
-     * What a request is refused with before any job is made: no set (CONTENT_004), no recommendation
-     * (CONTENT_001), an edit that empties the headline ({@link InvalidImageEditException#INVALID_TEXT}).
+     * What a request is refused with before any job is made: no set (CONTENT_004), an edit that empties the
+     * headline ({@link InvalidImageEditException#INVALID_TEXT}), no recommendation (CONTENT_001).
      *
-     * @return the set the edit applies to
+     * @return the draft's recommendation, which the edit's job keeps as its snapshot
      */
-    public DraftImages check(EventDraftId eventDraftId, ImageEdit edit) {
+    public Recommendation check(EventDraftId eventDraftId, ImageEdit edit) {
         Objects.requireNonNull(edit, "edit must not be null");
-        DraftImages current =
-                imageSets.latest(eventDraftId).orElseThrow(() -> new DraftImagesNotFoundException(eventDraftId));
-        copyOf(eventDraftId, edit);
-        return current;
+        latest(eventDraftId);
+        requireHeadline(edit);
+        return recommendationOf(eventDraftId);
     }
 
     /**
-     * Re-sets the edited style in every format of the set and points the set at the new images.
+     * Re-sets the edited style in every format of the set and points the set at the new images. Refused as
+     * {@link #check} refuses, reading the set and the recommendation once each.
      *
      * @param editJob the edit's job: its id names the new images
      * @return the edited set; if a new generation replaced the set meanwhile, that newer set, unchanged
      */
     public CompletableFuture<DraftImages> apply(EventDraftId eventDraftId, JobId editJob, ImageEdit edit) {
-        DraftImages current = check(eventDraftId, edit);
-        PosterCopy copy = copyOf(eventDraftId, edit);
+        Objects.requireNonNull(edit, "edit must not be null");
+        DraftImages current = latest(eventDraftId);
+        requireHeadline(edit);
+        PosterCopy copy = PosterCopy.from(recommendationOf(eventDraftId)).edited(edit);
         Optional<PosterPalette> palette = edit.palette().map(PosterPalette::from);
         Set<PosterFormat> formats = formatsOf(current);
         return posters.reset(current.jobId(), editJob, edit.style(), copy, palette, formats)
                 .thenApply(made -> pointAt(eventDraftId, current.jobId(), made));
     }
 
+    private DraftImages latest(EventDraftId eventDraftId) {
+        return imageSets.latest(eventDraftId).orElseThrow(() -> new DraftImagesNotFoundException(eventDraftId));
+    }
+
+    private Recommendation recommendationOf(EventDraftId eventDraftId) {
+        return recommendations.find(eventDraftId).orElseThrow(() -> new RecommendationMissingException(eventDraftId));
+    }
+
     private DraftImages pointAt(EventDraftId eventDraftId, JobId madeBy, StylePosters made) {
         return imageSets
                 .restyle(eventDraftId, madeBy, made.style(), made.urls(), clock.instant())
                 // a new generation replaced the set while the edit ran: the edit applied to images no longer shown
-                .orElseGet(() -> imageSets
-                        .latest(eventDraftId)
-                        .orElseThrow(() -> new DraftImagesNotFoundException(eventDraftId)));
+                .orElseGet(() -> latest(eventDraftId));
     }
 
-    private PosterCopy copyOf(EventDraftId eventDraftId, ImageEdit edit) {
+    private static void requireHeadline(ImageEdit edit) {
         String headline = edit.text().get(EditableText.HEADLINE);
         if (headline != null && headline.isBlank()) {
             throw new InvalidImageEditException(
                     InvalidImageEditException.INVALID_TEXT, "text.headline", "text.headline must not be empty");
         }
-        return PosterCopy.from(recommendations
-                        .find(eventDraftId)
-                        .orElseThrow(() -> new RecommendationMissingException(eventDraftId)))
-                .edited(edit);
     }
 
     private static Set<PosterFormat> formatsOf(DraftImages images) {

@@ -8,7 +8,6 @@ import dev.contentservice.domain.JobInFlightException;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationMissingException;
-import dev.contentservice.domain.RecommendationSource;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Objects;
@@ -21,20 +20,13 @@ import java.util.Objects;
  */
 public final class RequestImageEdit {
     private final EditDraftImages edits;
-    private final RecommendationSource recommendations;
     private final JobRepository jobs;
     private final Clock clock;
     private final JobMetrics metrics;
 
     @Inject
-    public RequestImageEdit(
-            EditDraftImages edits,
-            RecommendationSource recommendations,
-            JobRepository jobs,
-            Clock clock,
-            JobMetrics metrics) {
+    public RequestImageEdit(EditDraftImages edits, JobRepository jobs, Clock clock, JobMetrics metrics) {
         this.edits = Objects.requireNonNull(edits, "edits");
-        this.recommendations = Objects.requireNonNull(recommendations, "recommendations");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -49,9 +41,7 @@ public final class RequestImageEdit {
      */
     public Job request(EventDraftId eventDraftId, ImageEdit edit) {
         Objects.requireNonNull(edit, "edit must not be null");
-        edits.check(eventDraftId, edit);
-        Recommendation recommendation =
-                recommendations.find(eventDraftId).orElseThrow(() -> new RecommendationMissingException(eventDraftId));
+        Recommendation recommendation = edits.check(eventDraftId, edit); // the snapshot the job keeps
         Job candidate = Job.edit(JobId.random(), recommendation, edit, clock);
         Job job = jobs.submit(candidate);
         if (!job.id().equals(candidate.id())) {

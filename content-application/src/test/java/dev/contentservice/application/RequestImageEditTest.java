@@ -47,11 +47,7 @@ class RequestImageEditTest {
             name -> "http://img/" + name,
             Runnable::run);
     private final RequestImageEdit edits = new RequestImageEdit(
-            new EditDraftImages(imageSets, recommendations, posters, CLOCK),
-            recommendations,
-            jobs,
-            CLOCK,
-            JobMetrics.NONE);
+            new EditDraftImages(imageSets, recommendations, posters, CLOCK), jobs, CLOCK, JobMetrics.NONE);
     private final RequestImageGeneration generations =
             new RequestImageGeneration(recommendations, jobs, CLOCK, JobMetrics.NONE);
     private final EventDraftId draft = Fixtures.uniqueDraft();

@@ -473,7 +473,6 @@ class OpenApiContractTest {
                         server.jobs, CLOCK, JobMetrics.NONE, dev.contentservice.application.JobWebhooks.NONE)),
                 java.util.Optional.of(new dev.contentservice.application.RequestImageEdit(
                         RunningServer.editsOver(server.imageSets, server.recommendations, server.images),
-                        server.recommendations,
                         server.jobs,
                         CLOCK,
                         JobMetrics.NONE)));
@@ -503,7 +502,12 @@ class OpenApiContractTest {
                     keyed.images,
                     2,
                     java.util.Optional.of(new dev.contentservice.application.CancelJob(
-                            keyed.jobs, CLOCK, JobMetrics.NONE, dev.contentservice.application.JobWebhooks.NONE)));
+                            keyed.jobs, CLOCK, JobMetrics.NONE, dev.contentservice.application.JobWebhooks.NONE)),
+                    java.util.Optional.of(new dev.contentservice.application.RequestImageEdit(
+                            RunningServer.editsOver(keyed.imageSets, keyed.recommendations, keyed.images),
+                            keyed.jobs,
+                            CLOCK,
+                            JobMetrics.NONE)));
             DraftImagesApi draftImages =
                     new DraftImagesApi(new ReadDraftImages(keyed.imageSets), new ChooseStyle(keyed.imageSets));
             OperationsApi operations = new OperationsApi(Map::of, () -> "");

@@ -97,7 +97,7 @@ final class RunningServer implements AutoCloseable {
                 Optional.of(new CancelJob(jobs, CLOCK, JobMetrics.NONE, JobWebhooks.NONE)),
                 (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status),
                 Optional.of(new RequestImageEdit(
-                        editsOver(imageSets, recommendations, images), recommendations, jobs, CLOCK, JobMetrics.NONE)));
+                        editsOver(imageSets, recommendations, images), jobs, CLOCK, JobMetrics.NONE)));
         port = server.start();
     }
 
@@ -138,7 +138,8 @@ final class RunningServer implements AutoCloseable {
                 () -> readiness.get(),
                 () -> metrics.get().get(),
                 Optional.empty(),
-                (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status));
+                (method, route, status, took) -> requestsSeen.add(method + " " + route + " " + status),
+                Optional.empty());
         port = server.start();
     }
 
