@@ -50,29 +50,9 @@ final class ContentApi {
 
     /**
      * @param retryAfterWhenUnknown the {@code Retry-After} while no job completed yet to estimate from
+     * @param cancels answers {@code DELETE …/jobs/{jobId}}; without it that route is absent
+     * @param edits accepts the owner's edits ({@code POST …/edits}); without it that route is absent
      */
-    ContentApi(
-            RequestImageGeneration requests,
-            ReadJobStatus statuses,
-            AwaitJobStatus awaits,
-            JobDurationEstimator estimates,
-            ImageStore images,
-            int retryAfterWhenUnknown) {
-        this(requests, statuses, awaits, estimates, images, retryAfterWhenUnknown, Optional.empty());
-    }
-
-    ContentApi(
-            RequestImageGeneration requests,
-            ReadJobStatus statuses,
-            AwaitJobStatus awaits,
-            JobDurationEstimator estimates,
-            ImageStore images,
-            int retryAfterWhenUnknown,
-            Optional<CancelJob> cancels) {
-        this(requests, statuses, awaits, estimates, images, retryAfterWhenUnknown, cancels, Optional.empty());
-    }
-
-    /** @param edits accepts the owner's edits ({@code POST …/edits}); without it that route is absent */
     ContentApi(
             RequestImageGeneration requests,
             ReadJobStatus statuses,

@@ -65,65 +65,11 @@ public final class ContentHttpServer implements AutoCloseable {
      * @param estimates the {@code Retry-After} of jobs in progress (the settings' value until it knows)
      * @param readDraftImages the draft's latest images, for {@code GET /api/content/images/{eventDraftId}}
      * @param chooseStyle the owner's choice, for {@code PUT /api/content/images/{eventDraftId}/selection}
+     * @param cancelJob answers {@code DELETE /api/content/jobs/{jobId}}; without it that route is absent
      * @param requestMetrics told about every answered request
+     * @param requestImageEdit answers {@code POST /api/content/images/{eventDraftId}/edits}; without it that
+     *     route is absent
      */
-    public ContentHttpServer(
-            HttpSettings settings,
-            RequestImageGeneration requestImageGeneration,
-            ReadJobStatus readJobStatus,
-            AwaitJobStatus awaitJobStatus,
-            JobDurationEstimator estimates,
-            ImageStore imageStore,
-            ReadDraftImages readDraftImages,
-            ChooseStyle chooseStyle,
-            Supplier<Map<String, Boolean>> readiness,
-            Supplier<String> metricsScrape) {
-        this(
-                settings,
-                requestImageGeneration,
-                readJobStatus,
-                awaitJobStatus,
-                estimates,
-                imageStore,
-                readDraftImages,
-                chooseStyle,
-                readiness,
-                metricsScrape,
-                Optional.empty(),
-                RequestMetrics.NONE);
-    }
-
-    /** @param cancelJob answers {@code DELETE /api/content/jobs/{jobId}}; without it that route is absent */
-    public ContentHttpServer(
-            HttpSettings settings,
-            RequestImageGeneration requestImageGeneration,
-            ReadJobStatus readJobStatus,
-            AwaitJobStatus awaitJobStatus,
-            JobDurationEstimator estimates,
-            ImageStore imageStore,
-            ReadDraftImages readDraftImages,
-            ChooseStyle chooseStyle,
-            Supplier<Map<String, Boolean>> readiness,
-            Supplier<String> metricsScrape,
-            Optional<CancelJob> cancelJob,
-            RequestMetrics requestMetrics) {
-        this(
-                settings,
-                requestImageGeneration,
-                readJobStatus,
-                awaitJobStatus,
-                estimates,
-                imageStore,
-                readDraftImages,
-                chooseStyle,
-                readiness,
-                metricsScrape,
-                cancelJob,
-                requestMetrics,
-                Optional.empty());
-    }
-
-    /** @param requestImageEdit answers {@code POST /api/content/images/{eventDraftId}/edits}; without it that route is absent */
     public ContentHttpServer(
             HttpSettings settings,
             RequestImageGeneration requestImageGeneration,
