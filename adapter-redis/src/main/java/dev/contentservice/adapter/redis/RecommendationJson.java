@@ -62,8 +62,8 @@ final class RecommendationJson {
                     readObject(parser, value, event, null);
                 } else if (name.equals("selectedRecommendation")) {
                     selected = new HashMap<>();
-                    List<String> read = new ArrayList<>();
-                    keywords = readObject(parser, value, selected, read) ? read : List.of();
+                    keywords = new ArrayList<>();
+                    readObject(parser, value, selected, keywords);
                 } else {
                     parser.skipChildren();
                 }
@@ -92,50 +92,52 @@ final class RecommendationJson {
 
     /**
      * Reads an object's scalar fields as text into {@code texts} (anything else is skipped, as absent); with
-     * {@code keywords}, its {@code keywords} field too. Returns whether {@code keywords} was present as an
-     * array of scalars or a scalar (the last such field). A value that is not an object is skipped.
+     * {@code keywords}, the scalars of its {@code keywords} field too (an array's, or a single one; the last
+     * such field wins). A value that is not an object is skipped.
      */
-    private static boolean readObject(
-            JsonParser parser, JsonToken start, Map<String, String> texts, List<String> keywords) throws IOException {
+    private static void readObject(JsonParser parser, JsonToken start, Map<String, String> texts, List<String> keywords)
+            throws IOException {
         if (start != JsonToken.START_OBJECT) {
             parser.skipChildren();
-            return false;
+            return;
         }
-        boolean hasKeywords = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (keywords != null && name.equals("keywords")) {
                 keywords.clear();
-                hasKeywords = true;
                 if (value == JsonToken.START_ARRAY) {
                     for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
-                        String text = scalarText(parser, item);
-                        if (text != null) {
-                            keywords.add(text);
-                        } else {
-                            parser.skipChildren();
-                        }
+                        addText(parser, item, keywords);
                     }
                 } else {
-                    String text = scalarText(parser, value);
-                    if (text != null) {
-                        keywords.add(text);
-                    } else {
-                        parser.skipChildren();
-                    }
+                    addText(parser, value, keywords);
                 }
             } else {
-                String text = scalarText(parser, value);
+                String text = scalarTextOrSkip(parser, value);
                 if (text != null) {
                     texts.put(name, text);
                 } else {
                     texts.remove(name);
-                    parser.skipChildren();
                 }
             }
         }
-        return hasKeywords;
+    }
+
+    private static void addText(JsonParser parser, JsonToken token, List<String> to) throws IOException {
+        String text = scalarTextOrSkip(parser, token);
+        if (text != null) {
+            to.add(text);
+        }
+    }
+
+    /** {@link #scalarText}; a value that is not a scalar is skipped whole. */
+    private static String scalarTextOrSkip(JsonParser parser, JsonToken token) throws IOException {
+        String text = scalarText(parser, token);
+        if (text == null) {
+            parser.skipChildren();
+        }
+        return text;
     }
 
     /**
