@@ -59,7 +59,7 @@ final class JobHash {
         fields.put(STATUS, job.status().name());
         fields.put(EVENT_DRAFT_ID, job.eventDraftId().value());
         fields.put(TYPE, job.type().name());
-        fields.put(CREATED_AT, job.createdAt().toString());
+        fields.put(CREATED_AT, IsoInstant.format(job.createdAt()));
         fields.putAll(mutableFields(job));
         fields.put(RECOMMENDATION, RecommendationJson.write(job.recommendation()));
         fields.put(ATTEMPTS, "0");
@@ -75,7 +75,7 @@ final class JobHash {
     static Map<String, String> mutableFields(Job job) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(STATUS, job.status().name());
-        fields.put(UPDATED_AT, job.updatedAt().toString());
+        fields.put(UPDATED_AT, IsoInstant.format(job.updatedAt()));
         fields.put(STYLES_DONE, job.stylesDone().stream().map(ImageStyle::key).collect(Collectors.joining(",")));
         job.failure().ifPresent(failure -> fields.put(ERROR_CODE, failure.code()));
         job.generator().ifPresent(generator -> fields.put(GENERATOR, generator));

@@ -52,16 +52,17 @@ final class RedisImageSetRepository implements ImageSetRepository {
 
     /** The hash's fields and values for the images, as {@link #save} writes them (also by finish.lua). */
     static List<String> fields(DraftImages images) {
-        List<String> args = new ArrayList<>();
+        List<String> args = new ArrayList<>(
+                2 * ImageStyle.values().length * (1 + images.formats().size()) + 8);
         addUrls(args, "", images.images());
         images.formats().forEach((format, set) -> addUrls(args, format.key() + ":", set));
         args.add(JOB_ID);
         args.add(images.jobId().toString());
         args.add(CREATED_AT);
-        args.add(images.createdAt().toString());
+        args.add(IsoInstant.format(images.createdAt()));
         images.editedAt().ifPresent(at -> {
             args.add(EDITED_AT);
-            args.add(at.toString());
+            args.add(IsoInstant.format(at));
         });
         images.selected().ifPresent(style -> {
             args.add(SELECTED);
@@ -109,7 +110,7 @@ final class RedisImageSetRepository implements ImageSetRepository {
         Objects.requireNonNull(editedAt, "editedAt must not be null");
         List<String> args = new ArrayList<>();
         args.add(madeBy.toString());
-        args.add(editedAt.toString());
+        args.add(IsoInstant.format(editedAt));
         urls.forEach((format, url) -> {
             if (format == PosterFormat.SQUARE) {
                 args.add(style.key());

@@ -256,7 +256,9 @@ final class RedisJobQueue implements JobQueue {
         if (!outcome.status().isTerminal()) {
             throw new IllegalArgumentException("outcome must be COMPLETED or FAILED, was " + outcome.status());
         }
-        List<String> args = new ArrayList<>();
+        List<String> imageFields = images.map(RedisImageSetRepository::fields).orElse(List.of());
+        List<String> jobFields = JobHash.flatten(JobHash.mutableFields(outcome));
+        List<String> args = new ArrayList<>(10 + imageFields.size() + jobFields.size());
         args.add(outcome.id().toString());
         args.add(outcome.status().name());
         args.add(outcome.failure().map(JobFailure::detail).orElse(""));
@@ -266,10 +268,9 @@ final class RedisJobQueue implements JobQueue {
         args.add(claim.receipt());
         args.add(Long.toString(ImageSet.TTL.toMillis()));
         args.add(RedisJobRepository.allowedFrom(outcome.status()));
-        List<String> imageFields = images.map(RedisImageSetRepository::fields).orElse(List.of());
         args.add(Integer.toString(imageFields.size()));
         args.addAll(imageFields);
-        args.addAll(JobHash.flatten(JobHash.mutableFields(outcome)));
+        args.addAll(jobFields);
         Object written = redis.script(
                 FINISH,
                 List.of(

@@ -32,6 +32,37 @@ class IsoInstantTest {
     }
 
     @Test
+    void format_writes_exactly_what_instant_toString_writes() {
+        Random random = new Random(29);
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = random.nextLong(
+                    Instant.parse("0000-01-01T00:00:00Z").getEpochSecond(),
+                    Instant.parse("+12000-12-31T23:59:59Z").getEpochSecond());
+            int nanos = switch (i % 5) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                case 3 -> random.nextInt(10) * 100_000_000 + 1;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(seconds, nanos);
+
+            assertThat(IsoInstant.format(instant)).isEqualTo(instant.toString());
+        }
+        for (Instant edge : List.of(
+                Instant.EPOCH,
+                Instant.MIN,
+                Instant.MAX,
+                Instant.parse("0999-12-31T23:59:59.999999999Z"),
+                Instant.parse("1000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.001Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.ofEpochSecond(-1, 1))) {
+            assertThat(IsoInstant.format(edge)).isEqualTo(edge.toString());
+        }
+    }
+
+    @Test
     void fractions_of_any_length_read_as_instant_parse_reads_them() {
         for (String text : List.of(
                 "2026-11-29T19:05:59.1Z",
