@@ -5,10 +5,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A job's id: a random UUID, written in its canonical lower-case form. */
-public record JobId(UUID value) {
-    public JobId {
-        Objects.requireNonNull(value, "jobId must not be null");
+/**
+ * A job's id: a random UUID, written in its canonical lower-case form. A class rather than a record so
+ * that it keeps that text: a job's id is written into its keys, file names, notices and log line several
+ * times per job.
+ */
+public final class JobId {
+    private final UUID value;
+    private final String text;
+
+    public JobId(UUID value) {
+        this.value = Objects.requireNonNull(value, "jobId must not be null");
+        this.text = value.toString();
+    }
+
+    private JobId(UUID value, String canonical) {
+        this.value = value;
+        this.text = canonical;
+    }
+
+    public UUID value() {
+        return value;
     }
 
     public static JobId random() {
@@ -23,7 +40,8 @@ public record JobId(UUID value) {
         if (text == null || !isCanonical(text)) {
             return Optional.empty();
         }
-        return Optional.of(new JobId(UUID.fromString(text.toLowerCase(Locale.ROOT))));
+        String canonical = text.toLowerCase(Locale.ROOT);
+        return Optional.of(new JobId(UUID.fromString(canonical), canonical));
     }
 
     /** The 8-4-4-4-12 hexadecimal form, checked by hand: it is read for every job a worker claims. */
@@ -42,7 +60,17 @@ public record JobId(UUID value) {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof JobId id && value.equals(id.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
     public String toString() {
-        return value.toString();
+        return text;
     }
 }

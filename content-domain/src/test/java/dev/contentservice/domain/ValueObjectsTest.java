@@ -79,6 +79,20 @@ class ValueObjectsTest {
     }
 
     @Test
+    void a_job_id_read_in_upper_case_is_written_and_compared_as_the_canonical_one() {
+        java.util.UUID uuid = java.util.UUID.fromString("6f1c2a3e-8b7d-4c21-9e0f-1a2b3c4d5e6f");
+        JobId made = new JobId(uuid);
+        JobId read = JobId.parse("6F1C2A3E-8B7D-4C21-9E0F-1A2B3C4D5E6F").orElseThrow();
+
+        assertThat(read.toString())
+                .isEqualTo("6f1c2a3e-8b7d-4c21-9e0f-1a2b3c4d5e6f")
+                .isEqualTo(made.toString());
+        assertThat(read).isEqualTo(made).hasSameHashCodeAs(made);
+        assertThat(read.value()).isEqualTo(uuid);
+        assertThat(read).isNotEqualTo(JobId.random());
+    }
+
+    @Test
     void image_style_knows_its_key_and_korean_label() {
         assertThat(ImageStyle.SIMPLE.key()).isEqualTo("simple");
         assertThat(ImageStyle.SIMPLE.koreanLabel()).isEqualTo("심플");
