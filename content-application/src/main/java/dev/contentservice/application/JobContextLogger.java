@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,6 +80,19 @@ final class JobContextLogger implements System.Logger {
         Optional<EventDraftId> known = draft.isPresent() ? draft : draftOf.apply(job.get());
         try (JobLogContext.Scope scope = context.enter(job.get(), known)) {
             delegate.log(level, bundle, format, parameters);
+        }
+    }
+
+    /**
+     * A line about {@code job}, in its context, written as it is: with no parameters the line needs no
+     * {@code MessageFormat} (the bridge builds one per formatted line) and the job needs no looking for.
+     */
+    void logAbout(Level level, JobId job, Supplier<String> message) {
+        if (!delegate.isLoggable(level)) {
+            return;
+        }
+        try (JobLogContext.Scope scope = enter(job)) {
+            delegate.log(level, message.get());
         }
     }
 

@@ -73,7 +73,7 @@ public final class JobProcedure {
     static final String EDIT_GENERATOR = "edit";
 
     /** Writes each line with the job it names in the logging context (see {@link JobLogContext}). */
-    private final System.Logger LOG;
+    private final JobContextLogger LOG;
 
     private final JobQueue queue;
     private final ImageGenerator generator;
@@ -483,12 +483,12 @@ public final class JobProcedure {
                 } else {
                     metrics.jobCompleted(took);
                 }
-                LOG.log(
+                // the line every job writes: put together here, without MessageFormat (a new one per line)
+                LOG.logAbout(
                         Level.INFO,
-                        "job {0}: COMPLETED in {1} ms by {2}",
                         done.id(),
-                        String.valueOf(took.toMillis()), // a number would cost a NumberFormat per line
-                        done.generator().orElse("?"));
+                        () -> "job " + done.id() + ": COMPLETED in " + took.toMillis() + " ms by "
+                                + done.generator().orElse("?"));
             }
             return Outcome.DONE;
         }
