@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The words set on a poster: what the owner may edit ({@link EditableText}), taken first from the
@@ -35,6 +36,8 @@ public record PosterCopy(
 
     /** Monday to Sunday, written here rather than taken from the JDK's locale data, which a slim runtime may lack. */
     private static final String WEEKDAYS = "월화수목금토일";
+    /** Compiled once: {@code String.matches} compiled it for every date of every poster. */
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     public PosterCopy {
         headline = Text.clean(headline);
@@ -138,7 +141,7 @@ public record PosterCopy(
     }
 
     private static Optional<LocalDate> parse(String date) {
-        if (!date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (!ISO_DATE.matcher(date).matches()) {
             return Optional.empty();
         }
         try {
