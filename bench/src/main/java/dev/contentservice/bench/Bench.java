@@ -1,5 +1,6 @@
 package dev.contentservice.bench;
 
+import dev.contentservice.testfixtures.ProviderStub;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,9 @@ import java.util.Set;
  *   <li>{@code baseline <port> <redisPort>}: the baseline app;
  *   <li>{@code worker <redisUrl> <jobs> <warmupJobs>}: the service's side of the worker benchmark;
  *   <li>{@code roundtrips <redisUrl> <jobs> [arriving|backlog]}: Redis commands per job, counted with MONITOR;
- *   <li>{@code roundtrips-bullmq <redisUrl> <jobs> [arriving|backlog]}: the same count for BullMQ.
+ *   <li>{@code roundtrips-bullmq <redisUrl> <jobs> [arriving|backlog]}: the same count for BullMQ;
+ *   <li>{@code stub <delayMillis>}: the stand-in provider in a process of its own, answering after the delay;
+ *       prints {@code STUB_URL <base url>} once it listens.
  * </ul>
  */
 public final class Bench {
@@ -56,6 +59,12 @@ public final class Bench {
                         Path.of("bench/node").toAbsolutePath());
                 System.exit(0);
             }
+            case "stub" -> {
+                ProviderStub stub = ProviderStub.start(Duration.ofMillis(Long.parseLong(args[1])));
+                System.out.println(Benchmarks.STUB_URL + stub.baseUrl());
+                System.out.flush();
+                Thread.currentThread().join(); // until the harness stops it
+            }
             default -> usage();
         }
     }
@@ -66,7 +75,8 @@ public final class Bench {
                 + "       bench.jar baseline <port> <redisPort>\n"
                 + "       bench.jar worker <redisUrl> <jobs> <warmupJobs>\n"
                 + "       bench.jar roundtrips <redisUrl> <jobs> [arriving|backlog]\n"
-                + "       bench.jar roundtrips-bullmq <redisUrl> <jobs> [arriving|backlog] (from the repository root)");
+                + "       bench.jar roundtrips-bullmq <redisUrl> <jobs> [arriving|backlog] (from the repository root)\n"
+                + "       bench.jar stub <delayMillis>");
         System.exit(2);
     }
 
