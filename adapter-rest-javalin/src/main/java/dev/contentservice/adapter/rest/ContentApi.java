@@ -83,7 +83,7 @@ final class ContentApi {
     void generate(Context ctx) {
         EventDraftId draft = EventDraftId.of(ctx.pathParam("eventDraftId"));
         // the seed's POST has no body: reading none spares Javalin's read buffer (about 18 KB per request)
-        JobOptions options = ctx.contentLength() == 0 ? JobOptions.DEFAULT : GenerateBody.parse(ctx.bodyAsBytes());
+        JobOptions options = hasNoBody(ctx) ? JobOptions.DEFAULT : GenerateBody.parse(ContentHttpServer.body(ctx));
 
         Job job = requests.request(draft, options).job();
 
@@ -93,13 +93,22 @@ final class ContentApi {
     }
 
     /**
+     * An HTTP/1.1 request with neither {@code Content-Length} nor {@code Transfer-Encoding} has no body (RFC
+     * 9112, 6.3), as has one whose length is 0; Jetty reports the first as length -1.
+     */
+    static boolean hasNoBody(Context ctx) {
+        int length = ctx.contentLength();
+        return length == 0 || (length < 0 && ctx.header("Transfer-Encoding") == null);
+    }
+
+    /**
      * The owner's edit of one style (issue 13, item 4): 202 with an {@code IMAGE_EDIT} job that the status,
      * long-poll and events follow like a generation's.
      */
     void edit(Context ctx) {
         RequestImageEdit accept = edits.orElseThrow(() -> new HttpProblem(ApiError.METHOD_NOT_ALLOWED));
         EventDraftId draft = EventDraftId.of(ctx.pathParam("eventDraftId"));
-        ImageEdit edit = ImageEditRequest.parse(ctx.bodyAsBytes());
+        ImageEdit edit = ImageEditRequest.parse(ContentHttpServer.body(ctx));
 
         Job job = accept.request(draft, edit);
 

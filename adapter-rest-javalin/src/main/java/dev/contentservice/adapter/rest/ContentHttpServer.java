@@ -18,6 +18,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -45,6 +46,8 @@ public final class ContentHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContentHttpServer.class);
     private static final String WEB_FOLDER = "/web";
     private static final Duration ASYNC_SAFETY_TIMEOUT = Duration.ofMinutes(15);
+    /** A body {@link BodyLimit} read while counting it. */
+    private static final String BODY_ATTRIBUTE = "content.body";
     /** Longer than the longest wait (30 s), so that a silent long-poll is not cut by Jetty's idle timeout. */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(65);
 
@@ -296,6 +299,15 @@ public final class ContentHttpServer implements AutoCloseable {
      * closing the connection does not reset it under the client before it reads the 413; a client that
      * sends {@code Expect: 100-continue} gets the 413 without uploading anything.
      */
+    /**
+     * The request's body: the one {@link BodyLimit} already read (a chunked body, whose length it had to
+     * count), else Javalin's reading of it.
+     */
+    static byte[] body(Context ctx) {
+        byte[] read = ctx.attribute(BODY_ATTRIBUTE);
+        return read != null ? read : ctx.bodyAsBytes();
+    }
+
     private record BodyLimit(long maxBytes) {
         static final long DRAIN_BYTES = 1024 * 1024;
 
@@ -312,10 +324,13 @@ public final class ContentHttpServer implements AutoCloseable {
             if (declared > drainUpTo) {
                 throw new HttpProblem(ApiError.PAYLOAD_TOO_LARGE);
             }
-            long read = skip(ctx.req().getInputStream(), drainUpTo);
+            ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            long read = keepOrSkip(ctx.req().getInputStream(), drainUpTo, kept);
             if (read > maxBytes) {
                 throw new HttpProblem(ApiError.PAYLOAD_TOO_LARGE);
             }
+            // a chunked body within the limit was read here: the handler reads it from here, not the stream
+            ctx.attribute(BODY_ATTRIBUTE, kept.toByteArray());
         }
 
         private static boolean waitsForContinue(Context ctx) {
@@ -323,12 +338,17 @@ public final class ContentHttpServer implements AutoCloseable {
             return expect != null && expect.equalsIgnoreCase("100-continue");
         }
 
-        /** Reads and discards up to {@code limit} bytes; returns how many there were. */
-        private static long skip(InputStream body, long limit) throws IOException {
+        /**
+         * Reads up to {@code limit} bytes, keeping the first {@code maxBytes + 1} in {@code kept} and
+         * discarding the rest; returns how many there were.
+         */
+        private long keepOrSkip(InputStream body, long limit, ByteArrayOutputStream kept) throws IOException {
             byte[] buffer = new byte[8192];
             long total = 0;
             int n;
             while (total < limit && (n = body.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) != -1) {
+                int keep = (int) Math.max(0, Math.min(n, maxBytes + 1 - total));
+                kept.write(buffer, 0, keep);
                 total += n;
             }
             return total;

@@ -50,7 +50,7 @@ final class DraftImagesApi {
 
     void choose(Context ctx) {
         EventDraftId draft = EventDraftId.of(ctx.pathParam("eventDraftId"));
-        ImageStyle style = styleOf(ctx.bodyAsBytes());
+        ImageStyle style = styleOf(ContentHttpServer.body(ctx));
 
         DraftImages images = choices.choose(draft, style);
 

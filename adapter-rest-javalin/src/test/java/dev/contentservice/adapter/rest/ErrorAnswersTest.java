@@ -131,6 +131,29 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void a_chunked_body_is_read_although_no_length_is_given() {
+        server.recommendations.store("sample-1");
+        String head = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+        String body = "[1,2]";
+        String chunk = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+
+        RunningServer.Answer answer = server.rawBytes((head + chunk).getBytes(StandardCharsets.ISO_8859_1));
+
+        assertJsonError(answer, 400, "CONTENT_005");
+    }
+
+    @Test
+    void a_post_with_neither_length_nor_chunks_has_no_body_and_is_accepted() {
+        server.recommendations.store("sample-1");
+        String request = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+
+        RunningServer.Answer answer = server.rawBytes(request.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answer.status()).isEqualTo(202);
+    }
+
+    @Test
     void body_within_the_limit_is_accepted() {
         server.recommendations.store("sample-1");
         String json = "{\"metadata\":{}}";
