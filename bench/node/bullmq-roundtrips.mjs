@@ -1,8 +1,10 @@
 // The BullMQ side of the round-trip count (bench.jar roundtrips-bullmq runs it under redis-cli MONITOR).
 //   node bullmq-roundtrips.mjs <redisUrl> <jobs> <arriving|backlog> <warmupJobs>
 // Runs <warmupJobs> jobs first (scripts loaded, connections open), prints WARMED and waits for a line on
-// stdin; then runs <jobs> jobs: with "arriving" a worker waits and the jobs are added one after another
-// (each add awaited), with "backlog" every job is added before the worker starts. The processor completes
+// stdin; with "arriving" it then starts the worker, prints STARTED and waits for a line (the harness starts
+// counting once the worker waits for jobs: a worker's start is not a cost per job), and adds the jobs one
+// after another (each add awaited); with "backlog" it prints STARTED at once, waits for a line and adds
+// every job before the worker starts. The processor completes
 // at once and returns the job's three image URLs, which BullMQ stores on the job as it completes it (as the
 // service's finishing script stores the image set). Prints DONE {"jobs":…} when the last job has completed,
 // then waits for a line on stdin (the count has stopped) before it closes its connections.
@@ -39,7 +41,7 @@ const processor = async (job) => ({
   trendy: `http://127.0.0.1/images/${job.id}-trendy.png`,
 });
 
-async function round(prefix, count, workerFirst) {
+async function round(prefix, count, workerFirst, counted) {
   let completed = 0;
   let resolveDone;
   const done = new Promise((resolve) => {
@@ -60,6 +62,10 @@ async function round(prefix, count, workerFirst) {
   if (worker) {
     await worker.waitUntilReady();
   }
+  if (counted) {
+    console.log('STARTED');
+    await nextLine();
+  }
   for (let i = 0; i < count; i++) {
     await queue.add('image-gen', { eventDraftId: `${prefix}${i}`, recommendation });
   }
@@ -71,11 +77,11 @@ async function round(prefix, count, workerFirst) {
 }
 
 try {
-  const warm = await round('warm-', warmup, true);
+  const warm = await round('warm-', warmup, true, false);
   await warm.close();
   console.log('WARMED');
   await nextLine();
-  const worker = await round('rt-', jobs, arriving);
+  const worker = await round('rt-', jobs, arriving, true);
   console.log(`DONE ${JSON.stringify({ jobs, mode: arriving ? 'arriving' : 'backlog' })}`);
   await nextLine();
   await worker.close();

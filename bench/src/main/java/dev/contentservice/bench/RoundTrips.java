@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import redis.clients.jedis.Jedis;
 
 /**
  * What a job costs Redis, counted with {@code redis-cli MONITOR}: the real use case and the real {@link
@@ -52,12 +53,15 @@ final class RoundTrips {
             rig.warmUp("rt-warm-" + System.nanoTime() + "-", WARM_UP_JOBS, images);
 
             boolean arriving = !"backlog".equals(mode);
-            Monitor monitor = Monitor.start(settings);
             CountDownLatch done = rig.expect(jobs);
             ImageGenerationWorker worker = rig.worker(images);
             if (arriving) {
+                // counted once it waits for jobs: a worker's start (each poller reads its own pending entries
+                // once) is not a cost per job; BullMQ's worker is started the same way before its count
                 worker.start();
+                awaitBlocked(settings, "xreadgroup", rig.settings().pollers());
             }
+            Monitor monitor = Monitor.start(settings);
             for (String id : ids) {
                 rig.request(id);
             }
@@ -94,6 +98,12 @@ final class RoundTrips {
                         new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
                 Writer in = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8)) {
             awaitLine(out, "WARMED");
+            in.write("start\n");
+            in.flush();
+            awaitLine(out, "STARTED");
+            if (arriving) {
+                awaitBlocked(settings, "bzpopmin", 1); // the worker waits for jobs: its start is over
+            }
             Monitor monitor = Monitor.start(settings);
             in.write("go\n");
             in.flush();
@@ -108,6 +118,27 @@ final class RoundTrips {
             print("bullmq", arriving, jobs, counts, node.exitValue() == 0 ? 0 : 1);
         } finally {
             node.destroy();
+        }
+    }
+
+    /** Waits until {@code count} clients are blocked in {@code command} ({@code CLIENT LIST}). */
+    private static void awaitBlocked(RedisSettings settings, String command, int count) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Jedis jedis = new Jedis(settings.host(), settings.port())) {
+            while (true) {
+                long blocked = jedis.clientList()
+                        .lines()
+                        .filter(line -> line.contains(" cmd=" + command + " ") && line.matches(".* flags=[A-Za-z]*b.*"))
+                        .count();
+                if (blocked >= count) {
+                    return;
+                }
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException(
+                            count + " clients blocked in " + command + " expected, " + blocked + " found within 30 s");
+                }
+                Thread.sleep(20);
+            }
         }
     }
 

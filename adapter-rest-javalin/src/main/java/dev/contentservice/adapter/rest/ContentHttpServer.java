@@ -294,12 +294,6 @@ public final class ContentHttpServer implements AutoCloseable {
     }
 
     /**
-     * Rejects bodies over the limit before any handler runs, also when they come without a length. The
-     * unread rest of a moderately oversized body is drained first (up to {@link #DRAIN_BYTES}), so that
-     * closing the connection does not reset it under the client before it reads the 413; a client that
-     * sends {@code Expect: 100-continue} gets the 413 without uploading anything.
-     */
-    /**
      * The request's body: the one {@link BodyLimit} already read (a chunked body, whose length it had to
      * count), else Javalin's reading of it.
      */
@@ -308,6 +302,13 @@ public final class ContentHttpServer implements AutoCloseable {
         return read != null ? read : ctx.bodyAsBytes();
     }
 
+    /**
+     * Rejects bodies over the limit before any handler runs, also when they come without a length. The
+     * unread rest of a moderately oversized body is drained first (up to {@link #DRAIN_BYTES}), so that
+     * closing the connection does not reset it under the client before it reads the 413; a client that
+     * sends {@code Expect: 100-continue} gets the 413 without uploading anything. A chunked body within the
+     * limit, read here to be counted, is kept for the handler ({@link #body}).
+     */
     private record BodyLimit(long maxBytes) {
         static final long DRAIN_BYTES = 1024 * 1024;
 
