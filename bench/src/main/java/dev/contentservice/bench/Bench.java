@@ -61,7 +61,7 @@ public final class Bench {
             }
             case "stub" -> {
                 ProviderStub stub = ProviderStub.start(Duration.ofMillis(Long.parseLong(args[1])));
-                System.out.println(Benchmarks.STUB_URL + stub.baseUrl());
+                System.out.println(StubProcess.URL_LINE + stub.baseUrl());
                 System.out.flush();
                 Thread.currentThread().join(); // until the harness stops it
             }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -59,8 +58,6 @@ final class Benchmarks {
     static final int SCALING_MAX_CALLS = 48;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** What {@code bench.jar stub} prints before its base URL. */
-    static final String STUB_URL = "STUB_URL ";
 
     private final Path repo;
     private final Path logDir;
@@ -124,7 +121,7 @@ final class Benchmarks {
             figures.addAll(guard(
                     Set.of(8),
                     "waiting",
-                    () -> waiting(stub),
+                    () -> waiting(),
                     why -> List.of(Figure.notMeasured(
                             8,
                             "Redis commands per second, 500 long-polls",
@@ -468,40 +465,12 @@ final class Benchmarks {
                 + "are over the jobs of a run; the figure is the median of the runs.");
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
-        // the log is appended to run after run: only what this process writes counts
-        int earlier = logLength("provider-stub-1s");
-        try (ChildProcess stub = ChildProcess.start(
-                "provider-stub-1s",
-                javaCommand("-XX:+UseSerialGC", "-Xmx64m", "-jar", benchJar.toString(), "stub", "1000"),
-                Map.of(),
-                logDir)) {
-            stub.awaitReady(Duration.ofSeconds(30), () -> stubUrl(stub, earlier).isPresent());
-            Map<String, String> env = serviceEnv(redis, stubUrl(stub, earlier).orElseThrow());
-            latencyRuns(redis, env, p50, p99);
+        try (StubProcess stub = StubProcess.start("provider-stub-1s", Duration.ofSeconds(1), benchJar, logDir)) {
+            latencyRuns(redis, serviceEnv(redis, stub.baseUrl()), p50, p99);
         }
         return List.of(
                 Figure.of(4, "added latency p50 (1 s provider)", "ms", p50, Target.none()),
                 Figure.of(4, "added latency p99 (1 s provider)", "ms", p99, Target.atMost(10, "ms")));
-    }
-
-    private int logLength(String name) {
-        try {
-            Path log = logDir.resolve(name + ".log");
-            return Files.isRegularFile(log)
-                    ? Files.readString(log, StandardCharsets.UTF_8).length()
-                    : 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Optional<String> stubUrl(ChildProcess stub, int skip) {
-        String text = stub.logText();
-        return text.substring(Math.min(skip, text.length()))
-                .lines()
-                .filter(line -> line.startsWith(STUB_URL))
-                .map(line -> line.substring(STUB_URL.length()).trim())
-                .findFirst();
     }
 
     private void latencyRuns(RedisServer redis, Map<String, String> env, List<Double> p50, List<Double> p99) {
@@ -807,11 +776,13 @@ final class Benchmarks {
     static final Duration WAITING_COUNT = Duration.ofSeconds(10);
     static final Duration WAITING_PROVIDER = Duration.ofSeconds(40);
 
-    private List<Figure> waiting(ProviderStub stub) {
+    private List<Figure> waiting() {
         requireServiceJar();
         method.add("8. One service jar on a redis-server of this item's own with `CONTENT_WORKER_MAX_JOBS="
                 + WAITERS + "` and `CONTENT_IMAGEGEN_MAX_CONCURRENCY=" + (3 * WAITERS) + "`, the stand-in "
-                + "provider answering each call after " + WAITING_PROVIDER.toSeconds() + " s; " + WAITERS
+                + "provider answering each call after " + WAITING_PROVIDER.toSeconds() + " s in a process of its "
+                + "own (as in item 4: its 1,500 answers are not written by the process that times the "
+                + "long-polls' answers); " + WAITERS
                 + " jobs on " + WAITERS + " distinct drafts are POSTed (`CONTENT_IMAGEGEN_TEXT=provider`, so the "
                 + "500 jobs finishing together do not queue on the local type-setter), and once all are PROCESSING "
                 + "and all their provider calls in flight, one long-poll "
@@ -826,9 +797,9 @@ final class Benchmarks {
         List<Double> wakeP50 = new ArrayList<>();
         List<Double> wakeP99 = new ArrayList<>();
         List<String> breakdowns = new ArrayList<>();
-        stub.delay(WAITING_PROVIDER);
-        try (RedisServer own = RedisServer.start(logDir)) {
-            Map<String, String> env = serviceEnv(own, stub);
+        try (RedisServer own = RedisServer.start(logDir);
+                StubProcess stub = StubProcess.start("provider-stub-waiting", WAITING_PROVIDER, benchJar, logDir)) {
+            Map<String, String> env = serviceEnv(own, stub.baseUrl());
             env.put("CONTENT_WORKER_MAX_JOBS", Integer.toString(WAITERS));
             env.put("CONTENT_IMAGEGEN_MAX_CONCURRENCY", Integer.toString(3 * WAITERS));
             env.put("CONTENT_IMAGEGEN_TEXT", "provider");
@@ -837,8 +808,6 @@ final class Benchmarks {
                     waitingRound(own, stub, service, "w" + run + "-", perSecond, wakeP50, wakeP99, breakdowns);
                 }
             }
-        } finally {
-            stub.delay(Duration.ZERO);
         }
         breakdowns.forEach(line -> log("waiting: commands per second by command: " + line));
         method.add("8. Commands per second by command, per run: " + String.join("; ", breakdowns) + ".");
@@ -855,7 +824,7 @@ final class Benchmarks {
 
     private void waitingRound(
             RedisServer redis,
-            ProviderStub stub,
+            StubProcess stub,
             ServiceProcess service,
             String prefix,
             List<Double> perSecond,

@@ -33,6 +33,9 @@ public final class ProviderStub implements AutoCloseable {
     private static final byte[] ERROR_BODY =
             "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
 
+    /** Where {@link #received()} and {@link #answered()} can be read over HTTP. */
+    public static final String STATS_PATH = "/stats";
+
     private volatile HttpServer server;
     private final ExecutorService handlers;
     private final ScheduledExecutorService timer;
@@ -62,6 +65,7 @@ public final class ProviderStub implements AutoCloseable {
         ProviderStub stub = new ProviderStub(server, handlers, timer);
         stub.delay(delay);
         server.createContext("/v1/images/generations", stub::handle);
+        server.createContext(STATS_PATH, stub::stats);
         server.setExecutor(handlers);
         server.start();
         return stub;
@@ -93,6 +97,7 @@ public final class ProviderStub implements AutoCloseable {
         server.stop(0);
         HttpServer again = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
         again.createContext("/v1/images/generations", this::handle);
+        again.createContext(STATS_PATH, this::stats);
         again.setExecutor(handlers);
         again.start();
         server = again;
@@ -138,6 +143,15 @@ public final class ProviderStub implements AutoCloseable {
     private static byte[] answerTail(byte[] png) {
         return ("\"data\":[{\"b64_json\":\"" + Base64.getEncoder().encodeToString(png) + "\"}]}")
                 .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code GET /stats}: {@code {"received":N,"answered":M}}, for a harness that runs the stub in another process. */
+    private void stats(HttpExchange exchange) {
+        send(
+                exchange,
+                200,
+                ("{\"received\":" + received.get() + ",\"answered\":" + answered.get() + "}")
+                        .getBytes(StandardCharsets.US_ASCII));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
