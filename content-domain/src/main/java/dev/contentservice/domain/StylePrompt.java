@@ -1,8 +1,5 @@
 package dev.contentservice.domain;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Builds the text prompt for one style. The style decides the visual language; the event supplies the
  * text and the subject. Prompts stay within {@link #MAX_LENGTH} characters, the smallest limit among
@@ -42,19 +39,20 @@ public final class StylePrompt {
     public static String art(ImageStyle style, Recommendation recommendation) {
         EventInfo event = recommendation.eventInfo();
         SelectedRecommendation selected = recommendation.selected();
-        List<String> parts = new ArrayList<>();
-        parts.add(artLanguage(style));
-        parts.add("Background art for an SNS poster of a small business event; the poster's words are added"
-                + " later by a designer.");
-        add(parts, "Business: ", joinNonEmpty(", ", event.industry(), event.region()));
-        add(parts, "Subject: ", selected.description().isEmpty() ? recommendation.headline() : selected.description());
-        add(parts, "Motifs: ", String.join(", ", selected.keywords()));
-        add(parts, "Mood: ", selected.tone());
-        parts.add(roomForText(style));
-        parts.add("Keep the main subject near the centre so that the picture can be cropped to square, 4:5 and"
-                + " 9:16. Absolutely no text, letters, numbers, captions, signs, labels, logos or watermarks.");
-        String prompt = String.join(" ", parts);
-        return prompt.length() <= MAX_LENGTH ? prompt : prompt.substring(0, MAX_LENGTH);
+        StringBuilder prompt = new StringBuilder(MAX_LENGTH);
+        prompt.append(artLanguage(style))
+                .append(" Background art for an SNS poster of a small business event; the poster's words are added")
+                .append(" later by a designer.");
+        add(prompt, "Business: ", joinNonEmpty(", ", event.industry(), event.region()));
+        add(prompt, "Subject: ", selected.description().isEmpty() ? recommendation.headline() : selected.description());
+        add(prompt, "Motifs: ", String.join(", ", selected.keywords()));
+        add(prompt, "Mood: ", selected.tone());
+        prompt.append(' ')
+                .append(roomForText(style))
+                .append(" Keep the main subject near the centre so that the picture can be cropped to square, 4:5")
+                .append(
+                        " and 9:16. Absolutely no text, letters, numbers, captions, signs, labels, logos or watermarks.");
+        return prompt.length() <= MAX_LENGTH ? prompt.toString() : prompt.substring(0, MAX_LENGTH);
     }
 
     private static String artLanguage(ImageStyle style) {
@@ -93,13 +91,7 @@ public final class StylePrompt {
         };
     }
 
-    private static void add(List<String> parts, String label, String value) {
-        if (!value.isEmpty()) {
-            parts.add(label + value + ".");
-        }
-    }
-
-    /** The same sentence as {@link #add(List, String, String)}, after a space. */
+    /** {@code label value.} after a space, when there is a value. */
     private static void add(StringBuilder prompt, String label, String value) {
         if (!value.isEmpty()) {
             prompt.append(' ').append(label).append(value).append('.');
