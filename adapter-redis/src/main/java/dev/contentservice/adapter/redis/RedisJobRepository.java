@@ -35,6 +35,8 @@ final class RedisJobRepository implements JobRepository {
 
     /** The statuses in which a draft's job blocks a new submit, as submit.lua reads them. */
     private static final String IN_FLIGHT = statusList(JobStatus.inFlight());
+    /** {@link #statusList} of {@link JobStatus#allowedFrom} for each next status, built once. */
+    private static final Map<JobStatus, String> ALLOWED_FROM = allowedFromLists();
 
     private final Redis redis;
 
@@ -138,10 +140,6 @@ final class RedisJobRepository implements JobRepository {
         redis.script(STYLES, keys, args);
     }
 
-    /** Statuses as the scripts read them: names separated by spaces ({@code ""} for none). */
-    /** {@link #statusList} of {@link JobStatus#allowedFrom} for each next status, built once. */
-    private static final Map<JobStatus, String> ALLOWED_FROM = allowedFromLists();
-
     private static Map<JobStatus, String> allowedFromLists() {
         Map<JobStatus, String> lists = new EnumMap<>(JobStatus.class);
         for (JobStatus next : JobStatus.values()) {
@@ -155,7 +153,8 @@ final class RedisJobRepository implements JobRepository {
         return ALLOWED_FROM.get(next);
     }
 
-    static String statusList(Set<JobStatus> statuses) {
+    /** Statuses as the scripts read them: names separated by spaces ({@code ""} for none). */
+    private static String statusList(Set<JobStatus> statuses) {
         return statuses.stream().map(JobStatus::name).sorted().collect(Collectors.joining(" "));
     }
 }
