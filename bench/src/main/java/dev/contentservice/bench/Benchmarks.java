@@ -993,7 +993,7 @@ final class Benchmarks {
                 logDir);
     }
 
-    private static List<String> javaCommand(String... args) {
+    static List<String> javaCommand(String... args) {
         List<String> command = new ArrayList<>();
         command.add(ServiceProcess.javaExecutable());
         command.addAll(List.of(args));

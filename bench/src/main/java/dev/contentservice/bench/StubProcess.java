@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,8 +42,7 @@ final class StubProcess implements AutoCloseable {
         int earlier = logLength(logDir.resolve(name + ".log"));
         ChildProcess process = ChildProcess.start(
                 name,
-                List.of(
-                        dev.contentservice.testfixtures.ServiceProcess.javaExecutable(),
+                Benchmarks.javaCommand(
                         "-XX:+UseSerialGC",
                         "-Xmx64m",
                         "-jar",

@@ -1,5 +1,6 @@
 package dev.contentservice.bench;
 
+import dev.contentservice.adapter.memory.InMemoryImageStore;
 import dev.contentservice.adapter.redis.RedisBackend;
 import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.application.ImageGenerationWorker;
@@ -8,19 +9,14 @@ import dev.contentservice.application.RequestImageGeneration;
 import dev.contentservice.application.WorkerSettings;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.GeneratedImage;
-import dev.contentservice.domain.ImageFileName;
 import dev.contentservice.domain.ImageGenerator;
 import dev.contentservice.domain.ImageLinks;
 import dev.contentservice.domain.ImageStore;
-import dev.contentservice.domain.ImageStore.StoredImage;
 import dev.contentservice.testfixtures.ProviderStub;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,9 +59,9 @@ final class WorkerRig implements AutoCloseable {
         return backend.imageStore();
     }
 
-    /** Images outside Redis, as with an object store: kept in this process's memory. */
+    /** Images outside Redis, as with an object store: the in-memory adapter's store, in this process. */
     ImageStore outsideImages() {
-        return new MemoryImages();
+        return new InMemoryImageStore(Clock.systemUTC());
     }
 
     /** A new worker (not started) over the given image store. */
@@ -158,21 +154,6 @@ final class WorkerRig implements AutoCloseable {
         public void jobFailed(String code, Duration took) {
             failed.incrementAndGet();
             latch.countDown();
-        }
-    }
-
-    /** Images outside Redis, as with an object store. */
-    private static final class MemoryImages implements ImageStore {
-        private final Map<ImageFileName, StoredImage> images = new ConcurrentHashMap<>();
-
-        @Override
-        public void put(ImageFileName name, GeneratedImage image) {
-            images.put(name, new StoredImage(image.bytes(), image.format().mediaType()));
-        }
-
-        @Override
-        public Optional<StoredImage> get(ImageFileName name) {
-            return Optional.ofNullable(images.get(name));
         }
     }
 }
