@@ -7,6 +7,7 @@ import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import dev.contentservice.logging.StdoutAppender;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,7 +34,7 @@ final class LogSetup {
         List<Appender<ILoggingEvent>> consoles = new ArrayList<>();
         for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
             Appender<ILoggingEvent> appender = it.next();
-            if (appender instanceof ConsoleAppender<ILoggingEvent>) {
+            if (appender instanceof StdoutAppender || appender instanceof ConsoleAppender<ILoggingEvent>) {
                 consoles.add(appender);
             }
         }
@@ -50,7 +51,7 @@ final class LogSetup {
         encoder.setWithArguments(false);
         encoder.setWithFormattedMessage(true);
         encoder.start();
-        ConsoleAppender<ILoggingEvent> json = new ConsoleAppender<>();
+        StdoutAppender json = new StdoutAppender();
         json.setContext(context);
         json.setName("JSON");
         json.setEncoder(encoder);
