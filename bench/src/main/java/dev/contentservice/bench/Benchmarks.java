@@ -462,30 +462,55 @@ final class Benchmarks {
                 + " jobs at the same rate; a job's "
                 + "end-to-end time is `updatedAt` of its COMPLETED record minus `createdAt` (both written by the "
                 + "service when it accepts and when it completes the job), minus the provider's 1 s. p50 and p99 "
-                + "are over the jobs of a run; the figure is the median of the runs.");
+                + "are over the jobs of a run; the figure is the median of the runs. The baseline is the exchange "
+                + "alone: a bare OkHttp client set up as the service's adapter sets up its own (`BareExchange`) "
+                + "makes each job's three calls at once, with the service's request bodies, at the same rate to the "
+                + "same stand-in; its job ends with the last of the three answers. Its runs alternate with the "
+                + "service's, after a warm-up of its own.");
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
+        List<Double> bareP50 = new ArrayList<>();
+        List<Double> bareP99 = new ArrayList<>();
         try (StubProcess stub = StubProcess.start("provider-stub-1s", Duration.ofSeconds(1), benchJar, logDir)) {
-            latencyRuns(redis, serviceEnv(redis, stub.baseUrl()), p50, p99);
+            latencyRuns(redis, serviceEnv(redis, stub.baseUrl()), stub.baseUrl(), p50, p99, bareP50, bareP99);
         }
+        String bare = "bare OkHttp client, same stand-in";
         return List.of(
-                Figure.of(4, "added latency p50 (1 s provider)", "ms", p50, Target.none()),
-                Figure.of(4, "added latency p99 (1 s provider)", "ms", p99, Target.atMost(10, "ms")));
+                Figure.against(4, "added latency p50 (1 s provider)", "ms", p50, bareP50, bare, Target.none()),
+                Figure.against(
+                        4, "added latency p99 (1 s provider)", "ms", p99, bareP99, bare, Target.atMost(10, "ms")));
     }
 
-    private void latencyRuns(RedisServer redis, Map<String, String> env, List<Double> p50, List<Double> p99) {
+    private void latencyRuns(
+            RedisServer redis,
+            Map<String, String> env,
+            String stubUrl,
+            List<Double> p50,
+            List<Double> p99,
+            List<Double> bareP50,
+            List<Double> bareP99) {
         env.put("CONTENT_IMAGEGEN_MAX_CONCURRENCY", "256");
         // the provider's square poster as it comes: the figure is what the queue and the worker add (with the
         // default `overlay`, 30 jobs a second overflow the local type-setter's queue and jobs fail)
         env.put("CONTENT_IMAGEGEN_TEXT", "provider");
-        try (ServiceProcess service = service("service-latency", env)) {
+        try (ServiceProcess service = service("service-latency", env);
+                BareExchange exchange = new BareExchange(stubUrl, 256)) {
             latencyRound(redis, service, "lw", LATENCY_WARMUP_JOBS);
+            exchange.round(LATENCY_WARMUP_JOBS, LATENCY_RATE, 1000);
             for (int run = 0; run < runs; run++) {
                 List<Double> added = latencyRound(redis, service, "l" + run + "-", LATENCY_JOBS);
                 p50.add(Stats.percentile(added, 50));
                 p99.add(Stats.percentile(added, 99));
+                List<Double> bare = exchange.round(LATENCY_JOBS, LATENCY_RATE, 1000);
+                bareP50.add(Stats.percentile(bare, 50));
+                bareP99.add(Stats.percentile(bare, 99));
                 log(String.format(
-                        java.util.Locale.ROOT, "added latency: p50 %.2f ms, p99 %.2f ms", p50.get(run), p99.get(run)));
+                        java.util.Locale.ROOT,
+                        "added latency: p50 %.2f ms, p99 %.2f ms; the bare exchange: p50 %.2f ms, p99 %.2f ms",
+                        p50.get(run),
+                        p99.get(run),
+                        bareP50.get(run),
+                        bareP99.get(run)));
             }
         }
     }
