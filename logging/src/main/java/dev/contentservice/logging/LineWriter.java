@@ -4,22 +4,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * Writes whole lines from many threads to one stream, the lines that arrive together in one write, as a
  * database's group commit does. A thread that finds no write in progress writes its line at once, with
- * whatever else is waiting; a thread that finds one in progress adds its line to the waiting bytes and
- * goes on, and the writing thread writes them before it returns. Nothing waits for a batch to fill and
- * nothing is left behind: when no thread is inside {@link #write}, every line has been handed to the
- * stream. Under load N lines cost one system call instead of N.
+ * whatever else is waiting: one write, never more, so no thread that logs is kept writing other threads'
+ * lines. A thread that finds a write in progress adds its line to the waiting bytes and goes on; when the
+ * write in progress ends and lines are waiting, they are written by a thread of this writer's own, which
+ * goes on writing while lines keep coming and sleeps when none are. Nothing waits for a batch to fill: a
+ * lone line is written by the thread that logs it, before the call returns. Under load N lines cost one
+ * system call instead of N.
  *
  * <p>The waiting bytes are bounded: past {@link #MAX_WAITING_BYTES} (a stream that does not take them,
  * such as a full pipe) a thread waits for the write in progress instead of adding more, so memory stays
  * bounded and no line is dropped.
  */
-final class LineWriter {
+final class LineWriter implements AutoCloseable {
     /** The most bytes that wait for the write in progress before threads wait too. */
     static final int MAX_WAITING_BYTES = 1 << 20;
 
@@ -32,11 +35,16 @@ final class LineWriter {
     private ByteArrayOutputStream spare = new ByteArrayOutputStream(8192);
 
     private final ReentrantLock writing = new ReentrantLock();
+    private final Thread writer;
+    private volatile boolean closed;
 
-    /** @param onError told of a failed write (its bytes are lost); never called with the lock held */
+    /** @param onError told of a failed write (its bytes are lost) */
     LineWriter(OutputStream out, Consumer<IOException> onError) {
         this.out = Objects.requireNonNull(out, "out");
         this.onError = Objects.requireNonNull(onError, "onError");
+        this.writer = new Thread(this::writeWhileWaiting, "log-writer");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     void write(byte[] line) {
@@ -50,19 +58,49 @@ final class LineWriter {
         }
         if (full) {
             writing.lock(); // wait for the write in progress, then write what waits
+        } else if (!writing.tryLock()) {
+            return; // the holder wakes the writer thread for this line when its write ends
+        }
+        try {
+            writeWaiting();
+        } finally {
+            writing.unlock();
+        }
+        if (hasWaiting()) {
+            LockSupport.unpark(writer); // lines that came during this write
+        }
+    }
+
+    /** Writes what waits, in this thread, and stops the writer thread. */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(writer);
+        while (hasWaiting()) {
+            writing.lock();
             try {
                 writeWaiting();
             } finally {
                 writing.unlock();
             }
         }
-        // a thread that fails tryLock leaves its line to the holder, which looks again after unlocking
-        while (hasWaiting() && writing.tryLock()) {
-            try {
-                writeWaiting();
-            } finally {
-                writing.unlock();
+    }
+
+    /**
+     * The writer thread: writes while lines are waiting, then sleeps until a write that ends with lines
+     * waiting wakes it (an idle service wakes it never).
+     */
+    private void writeWhileWaiting() {
+        while (!closed) {
+            while (hasWaiting()) {
+                writing.lock();
+                try {
+                    writeWaiting();
+                } finally {
+                    writing.unlock();
+                }
             }
+            LockSupport.park(this);
         }
     }
 

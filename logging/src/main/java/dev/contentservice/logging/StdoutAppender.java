@@ -72,5 +72,6 @@ public final class StdoutAppender extends UnsynchronizedAppenderBase<ILoggingEve
         if (footer != null && footer.length > 0) {
             lines.write(footer);
         }
+        lines.close();
     }
 }

@@ -18,6 +18,7 @@ class LineWriterTest {
     /** Records each write; the first write can be held until released. */
     private static final class Recording extends OutputStream {
         final List<String> writes = new CopyOnWriteArrayList<>();
+        final List<String> writers = new CopyOnWriteArrayList<>();
         final CountDownLatch firstWriteEntered = new CountDownLatch(1);
         final CountDownLatch releaseFirstWrite;
         private final ByteArrayOutputStream current = new ByteArrayOutputStream();
@@ -48,6 +49,7 @@ class LineWriterTest {
                 }
             }
             writes.add(current.toString(StandardCharsets.UTF_8));
+            writers.add(Thread.currentThread().getName());
             current.reset();
         }
     }
@@ -60,7 +62,7 @@ class LineWriterTest {
     void lines_logged_while_a_write_is_in_progress_go_out_together_in_the_next_write() throws Exception {
         Recording out = new Recording(true);
         LineWriter writer = new LineWriter(out, e -> {});
-        Thread first = new Thread(() -> writer.write(line("one")));
+        Thread first = new Thread(() -> writer.write(line("one")), "first");
         first.start();
         assertTrue(out.firstWriteEntered.await(30, TimeUnit.SECONDS));
 
@@ -71,7 +73,10 @@ class LineWriterTest {
 
         out.releaseFirstWrite.countDown();
         first.join(30_000);
+        eventually(() -> out.writes.size() == 2);
         assertEquals(List.of("one\n", "two\nthree\n"), out.writes);
+        // the thread that logged "one" wrote one batch, its own; the writer's own thread wrote the rest
+        assertEquals(List.of("first", "log-writer"), out.writers);
     }
 
     @Test
@@ -112,6 +117,10 @@ class LineWriterTest {
         for (Thread thread : all) {
             thread.join(60_000);
         }
+        eventually(() -> out.writes.stream()
+                        .mapToLong(w -> w.chars().filter(c -> c == '\n').count())
+                        .sum()
+                == (long) threads * perThread);
 
         int[] next = new int[threads];
         int lines = 0;
@@ -148,6 +157,7 @@ class LineWriterTest {
         out.releaseFirstWrite.countDown();
         first.join(30_000);
         second.join(30_000);
+        // the second thread, let through once the first write ended, wrote its own line before returning
         assertEquals(List.of("one\n", big + "\n"), out.writes);
     }
 
