@@ -94,11 +94,7 @@ final class BareExchange implements AutoCloseable {
         List<CompletableFuture<Double>> ends = new ArrayList<>(jobs);
         long start = System.nanoTime();
         for (int i = 0; i < jobs; i++) {
-            long due = start + i * 1_000_000_000L / rate;
-            long wait = (due - System.nanoTime()) / 1_000_000;
-            if (wait > 0) {
-                Sleep.millis(wait);
-            }
+            Sleep.untilDue(start, i, rate);
             ends.add(job(delayMillis));
         }
         return ends.stream().map(CompletableFuture::join).toList();

@@ -522,11 +522,7 @@ final class Benchmarks {
         List<CompletableFuture<String>> ids = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < jobs; i++) {
-            long due = start + i * 1_000_000_000L / LATENCY_RATE;
-            long wait = (due - System.nanoTime()) / 1_000_000;
-            if (wait > 0) {
-                Sleep.millis(wait);
-            }
+            Sleep.untilDue(start, i, LATENCY_RATE);
             ids.add(api.generateAsync(service.baseUrl(), drafts.get(i)));
         }
         List<String> jobIds = ids.stream().map(CompletableFuture::join).toList();

@@ -76,14 +76,7 @@ final class LineWriter implements AutoCloseable {
     public void close() {
         closed = true;
         LockSupport.unpark(writer);
-        while (hasWaiting()) {
-            writing.lock();
-            try {
-                writeWaiting();
-            } finally {
-                writing.unlock();
-            }
-        }
+        writeAllWaiting();
     }
 
     /**
@@ -92,15 +85,20 @@ final class LineWriter implements AutoCloseable {
      */
     private void writeWhileWaiting() {
         while (!closed) {
-            while (hasWaiting()) {
-                writing.lock();
-                try {
-                    writeWaiting();
-                } finally {
-                    writing.unlock();
-                }
-            }
+            writeAllWaiting();
             LockSupport.park(this);
+        }
+    }
+
+    /** Writes, one write after the other, until no line waits; waits for a write in progress first. */
+    private void writeAllWaiting() {
+        while (hasWaiting()) {
+            writing.lock();
+            try {
+                writeWaiting();
+            } finally {
+                writing.unlock();
+            }
         }
     }
 
