@@ -22,6 +22,22 @@ import org.slf4j.LoggerFactory;
 final class LogSetup {
     private LogSetup() {}
 
+    /**
+     * Writes out every log line logged so far: the service's last lines (its shutdown) may still be with the
+     * appender's writer thread, which the JVM does not wait for when it halts.
+     */
+    static void flush() {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
+            if (it.next() instanceof StdoutAppender stdout) {
+                stdout.flush();
+            }
+        }
+    }
+
     static void apply(OpsConfig ops) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;

@@ -27,6 +27,7 @@ public final class Main {
                 .addShutdownHook(new Thread(
                         () -> {
                             service.close();
+                            LogSetup.flush(); // the last lines, before the JVM halts
                             stopped.countDown();
                         },
                         "content-shutdown"));

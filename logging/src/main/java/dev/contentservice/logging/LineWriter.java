@@ -71,12 +71,28 @@ final class LineWriter implements AutoCloseable {
         }
     }
 
-    /** Writes what waits, in this thread, and stops the writer thread. */
+    /**
+     * Returns once every line handed to {@link #write} before this call is written: waits for the write in
+     * progress, then writes what still waits, in this thread. For the end of a process, whose last lines
+     * may otherwise still be with the writer thread when the JVM halts.
+     */
+    void flush() {
+        do {
+            writing.lock();
+            try {
+                writeWaiting();
+            } finally {
+                writing.unlock();
+            }
+        } while (hasWaiting());
+    }
+
+    /** {@link #flush}, and stops the writer thread. */
     @Override
     public void close() {
         closed = true;
         LockSupport.unpark(writer);
-        writeAllWaiting();
+        flush();
     }
 
     /**

@@ -20,7 +20,7 @@ import java.io.OutputStream;
 public final class StdoutAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
     private final OutputStream stdout;
     private Encoder<ILoggingEvent> encoder;
-    private LineWriter lines;
+    private volatile LineWriter lines;
 
     /** Writes to this process's standard output. */
     public StdoutAppender() {
@@ -59,6 +59,14 @@ public final class StdoutAppender extends UnsynchronizedAppenderBase<ILoggingEve
         byte[] bytes = encoder.encode(event);
         if (bytes != null && bytes.length > 0) {
             lines.write(bytes);
+        }
+    }
+
+    /** Returns once every line logged before the call is written (see {@link LineWriter#flush}). */
+    public void flush() {
+        LineWriter writer = lines;
+        if (writer != null) {
+            writer.flush();
         }
     }
 

@@ -80,6 +80,29 @@ class LineWriterTest {
     }
 
     @Test
+    void flush_returns_once_every_line_handed_over_before_it_is_written() throws Exception {
+        Recording out = new Recording(true);
+        LineWriter writer = new LineWriter(out, e -> {});
+        Thread first = new Thread(() -> writer.write(line("one")), "first");
+        first.start();
+        assertTrue(out.firstWriteEntered.await(30, TimeUnit.SECONDS));
+        writer.write(line("two")); // waits: the first write is in progress
+        CountDownLatch flushed = new CountDownLatch(1);
+        Thread flusher = new Thread(() -> {
+            writer.flush();
+            flushed.countDown();
+        });
+        flusher.start();
+        eventually(() -> flusher.getState() == Thread.State.WAITING);
+        assertEquals(1, flushed.getCount(), "flush waits for the write in progress");
+
+        out.releaseFirstWrite.countDown();
+        assertTrue(flushed.await(30, TimeUnit.SECONDS));
+        assertEquals("one\ntwo\n", String.join("", out.writes));
+        first.join(30_000);
+    }
+
+    @Test
     void a_lone_line_is_written_at_once() {
         Recording out = new Recording(false);
         LineWriter writer = new LineWriter(out, e -> {});
