@@ -3,11 +3,8 @@ package dev.contentservice.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.contentservice.domain.EventDraftId;
-import dev.contentservice.domain.EventInfo;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.Recommendation;
-import dev.contentservice.domain.SelectedRecommendation;
 import dev.contentservice.domain.StylePrompt;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,15 +59,7 @@ final class BareExchange implements AutoCloseable {
                 .build();
         this.url = baseUrl + "/images/generations";
         // the service's bodies for the bench's recommendation (Drafts): the poster prompt of each style
-        Recommendation recommendation = new Recommendation(
-                EventDraftId.of("bench"),
-                new EventInfo("해피 베이커리", "베이커리", "서울 강남구", "봄맞이 신메뉴 출시 이벤트", "아메리카노 1잔", "2026-03-01", "2026-03-15"),
-                new SelectedRecommendation(
-                        "딸기 크루아상 시식 이벤트",
-                        "신메뉴 딸기 크루아상을 SNS에 공유하면 음료 한 잔을 드립니다",
-                        List.of("봄", "딸기", "신메뉴"),
-                        "20-30대 직장인",
-                        "밝고 경쾌한"));
+        Recommendation recommendation = Drafts.recommendation("bench");
         ObjectMapper json = new ObjectMapper();
         for (ImageStyle style : ImageStyle.values()) {
             ObjectNode body = json.createObjectNode();

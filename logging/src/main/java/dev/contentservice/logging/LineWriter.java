@@ -101,20 +101,8 @@ final class LineWriter implements AutoCloseable {
      */
     private void writeWhileWaiting() {
         while (!closed) {
-            writeAllWaiting();
+            flush();
             LockSupport.park(this);
-        }
-    }
-
-    /** Writes, one write after the other, until no line waits; waits for a write in progress first. */
-    private void writeAllWaiting() {
-        while (hasWaiting()) {
-            writing.lock();
-            try {
-                writeWaiting();
-            } finally {
-                writing.unlock();
-            }
         }
     }
 
