@@ -136,7 +136,7 @@ final class RedisJobQueue implements JobQueue {
         args.add(consumer);
         args.add(Long.toString(lease.toMillis()));
         args.add(Integer.toString(max));
-        args.add(clock.instant().toString());
+        args.add(IsoInstant.format(clock.instant()));
         args.add(Keys.JOB_CHANGES);
         args.add(STARTABLE);
         args.addAll(entries);
