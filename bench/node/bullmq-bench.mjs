@@ -1,6 +1,7 @@
 // The BullMQ side of the worker-throughput benchmark.
 //   node bullmq-bench.mjs <redisUrl> <jobs> <concurrency> <warmupJobs>
-// Adds <warmupJobs> jobs and processes them (not timed); then adds <jobs> jobs with no worker running,
+// Adds <warmupJobs> jobs and processes them (not timed), in rounds of at most 10,000 (each added, then
+// processed, as the service's side warms up); then adds <jobs> jobs with no worker running,
 // starts a worker with <concurrency> and times from its start until the last of them has completed.
 // The processor mirrors what the service's worker does with a zero-latency generator: three no-op async
 // steps in parallel (the three styles), then it writes the result (a hash of three URLs with a TTL).
@@ -12,6 +13,8 @@ const [redisUrl, jobsArg, concurrencyArg, warmupArg] = process.argv.slice(2);
 const jobs = Number.parseInt(jobsArg ?? '10000', 10);
 const concurrency = Number.parseInt(concurrencyArg ?? '256', 10);
 const warmup = Number.parseInt(warmupArg ?? '500', 10);
+// the warm-up runs in rounds of at most this many jobs, each as the timed part (added, then processed)
+const WARMUP_ROUND = 10000;
 const SEVEN_DAYS_MS = 7 * 24 * 3600 * 1000;
 
 const guard = setTimeout(() => {
@@ -82,9 +85,11 @@ function runWorker(count) {
 }
 
 try {
-  if (warmup > 0) {
-    await produce(warmup, 'bullmq-warmup-');
-    await runWorker(warmup);
+  for (let round = 0, left = warmup; left > 0; round++) {
+    const count = Math.min(left, WARMUP_ROUND);
+    await produce(count, `bullmq-warmup-${round}-`);
+    await runWorker(count);
+    left -= count;
   }
   await produce(jobs, 'bullmq-');
   const redisCpuBefore = await redisCpuSeconds();

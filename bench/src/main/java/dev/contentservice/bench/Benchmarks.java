@@ -28,11 +28,16 @@ import java.util.function.Supplier;
 final class Benchmarks {
     static final int WORKER_JOBS = 20_000;
     /**
-     * Jobs each side runs in its process before the timed jobs: enough for the JVM's optimising compiler to
-     * have compiled the worker's path (with 1,000 it still compiled during the timed part, a quarter of
-     * the CPU there), so that the figure is the steady rate of a running worker rather than its start-up.
+     * Jobs each side runs in its process before the timed jobs, in rounds of 10,000 shaped as the timed part
+     * (submitted, then drained): enough for the JVM's compilers to have done their work, so that the figure
+     * is the steady rate of a running worker rather than its start-up. Measured with the compiler threads'
+     * CPU ({@code /proc/self/task}): with 1,000 warm-up jobs they took a quarter of the timed part's CPU;
+     * with 10,000 (issue 16's fifth and sixth sessions) still 30–40% (0.03–0.07 ms of the 0.14–0.18 ms a job
+     * cost the process), the C2 compiler working through the claim's and the futures' paths (one
+     * `LogCompilation` showed single compilations of 1–4 s). Per round of 10,000 they took 16–41% of the
+     * CPU through the seventh round and 3–4% from the eighth on.
      */
-    static final int WORKER_WARMUP = 10_000;
+    static final int WORKER_WARMUP = 80_000;
 
     static final Duration HTTP_RUN = Duration.ofSeconds(5);
     /**
@@ -329,8 +334,10 @@ final class Benchmarks {
         int concurrency =
                 dev.contentservice.application.WorkerSettings.defaults().maxInFlightJobs();
         method.add("3. " + String.format("%,d", WORKER_JOBS) + " jobs, each side in a fresh process after "
-                + String.format("%,d", WORKER_WARMUP) + " warm-up jobs (so that the timed jobs run compiled code, as "
-                + "in a worker that has been up for a while); the jobs are submitted first, then a worker "
+                + String.format("%,d", WORKER_WARMUP) + " warm-up jobs in rounds of 10,000, each round submitted, "
+                + "then drained as the timed part (so that the timed jobs run compiled code, as in a worker that "
+                + "has been up for a while: the service's log lists what the JIT's compilers took of each round's "
+                + "CPU and of the timed part's); the jobs are submitted first, then a worker "
                 + "starts and is timed until the last job has completed. Service: the real use case, "
                 + "`ImageGenerationWorker` with its default settings (" + concurrency + " jobs in flight) and the "
                 + "real Redis adapters, in-process with a generator that answers at once with a 1×1 PNG. The "
@@ -422,8 +429,15 @@ final class Benchmarks {
                 result.has("cpuMsPerJob")
                         ? String.format(
                                 java.util.Locale.ROOT,
-                                " (CPU per job: worker process %.3f ms, redis-server %.3f ms)",
+                                " (CPU per job: worker process %.3f ms%s, redis-server %.3f ms)",
                                 result.get("cpuMsPerJob").asDouble(),
+                                result.has("compilerCpuMsPerJob")
+                                        ? String.format(
+                                                java.util.Locale.ROOT,
+                                                " of which its JIT compilers %.3f ms",
+                                                result.get("compilerCpuMsPerJob")
+                                                        .asDouble())
+                                        : "",
                                 result.get("redisCpuMsPerJob").asDouble())
                         : ""));
         return perSecond;

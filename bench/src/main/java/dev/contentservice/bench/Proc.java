@@ -24,6 +24,32 @@ final class Proc {
         }
     }
 
+    /**
+     * The CPU time (user and system, in clock ticks of 10 ms) of this process's threads whose name
+     * ({@code /proc/self/task/<tid>/comm}) starts with {@code prefix}: {@code "C2 CompilerThre"} is the JIT's C2
+     * compiler. Threads that ended are not counted; empty when /proc cannot be read.
+     */
+    static Optional<Long> threadTicks(String prefix) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).startsWith(prefix)) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(after[11]) + Long.parseLong(after[12]); // utime, stime
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return Optional.of(ticks);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The first line of a /proc file whose key matches, for example {@code model name} of cpuinfo. */
     static Optional<String> field(String file, String key) {
         try {

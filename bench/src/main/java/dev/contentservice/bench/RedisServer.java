@@ -38,8 +38,13 @@ final class RedisServer implements AutoCloseable {
                         "10000"),
                 Map.of(),
                 logDir);
-        RedisClient client =
-                RedisClient.builder().hostAndPort("127.0.0.1", port).build();
+        // a long read timeout: FLUSHALL after a worker run of 100,000 jobs (images in Redis) takes seconds
+        RedisClient client = RedisClient.builder()
+                .hostAndPort("127.0.0.1", port)
+                .clientConfig(redis.clients.jedis.DefaultJedisClientConfig.builder()
+                        .socketTimeoutMillis(120_000)
+                        .build())
+                .build();
         RedisServer server = new RedisServer(child, port, client);
         child.awaitReady(Duration.ofSeconds(10), server::answers);
         return server;
@@ -66,6 +71,7 @@ final class RedisServer implements AutoCloseable {
         return client;
     }
 
+    /** Empties the server, synchronously, so that freeing the last run's memory does not overlap the next one. */
     void flush() {
         client.flushAll();
     }

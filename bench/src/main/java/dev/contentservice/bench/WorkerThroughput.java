@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
  * case, the real worker with its default {@link WorkerSettings}, the real Redis adapters, a generator that
  * answers at once with a tiny PNG, which the worker stores in Redis as it does without an object store, or,
  * with {@code outside}, in this process's memory as it would in an object store). Processes {@code warmup}
- * jobs (not timed); then submits {@code jobs} jobs with no worker running, starts a new worker and times from
- * its start until the last job is COMPLETED. Prints {@code WORKER_JSON {...}} with the rate and the CPU time
- * per job of this process and of redis-server over the timed part.
+ * jobs (not timed) in rounds of at most {@link #WARMUP_ROUND}, each round as the timed part (its jobs
+ * submitted, then drained by a new worker), and prints what the JIT's compilers took of each round's CPU;
+ * then submits {@code jobs} jobs with no worker running, starts a new worker and times from its start until
+ * the last job is COMPLETED. Prints {@code WORKER_JSON {...}} with the rate and the CPU time per job of this
+ * process (and of that its compiler threads) and of redis-server over the timed part.
  *
  * <p>{@code java -jar bench.jar worker <redisUrl> <jobs> <warmupJobs> [redis|outside]} (default {@code redis})
  */
@@ -29,11 +31,32 @@ final class WorkerThroughput {
                 .getProcessCpuTime();
     }
 
+    /** The CPU time of the JIT's compiler threads so far, in clock ticks of 10 ms (0 where /proc is missing). */
+    static long compilerTicks() {
+        return Proc.threadTicks("C1 CompilerThre").orElse(0L)
+                + Proc.threadTicks("C2 CompilerThre").orElse(0L);
+    }
+
+    /** The most jobs of one warm-up round. */
+    static final int WARMUP_ROUND = 10_000;
+
     static void main(String redisUrl, int jobs, int warmup, boolean imagesInRedis) throws InterruptedException {
         try (WorkerRig rig = WorkerRig.open(redisUrl)) {
             ImageStore images = imagesInRedis ? rig.redisImages() : rig.outsideImages();
-            if (warmup > 0) {
-                rig.warmUp("worker-warmup-", warmup, images);
+            for (int round = 0, left = warmup; left > 0; round++) {
+                int count = Math.min(left, WARMUP_ROUND);
+                long compilersBefore = compilerTicks();
+                long cpuBefore = processCpuNanos();
+                rig.warmUp("worker-warmup-" + round + "-", count, images);
+                long cpu = processCpuNanos() - cpuBefore;
+                System.out.printf(
+                        Locale.ROOT,
+                        "warm-up round %d: %d jobs, process CPU %.3f ms per job, of which the compilers %.0f%%%n",
+                        round + 1,
+                        count,
+                        cpu / 1e6 / count,
+                        100.0 * (compilerTicks() - compilersBefore) * 1e7 / Math.max(1, cpu));
+                left -= count;
             }
             for (String id : rig.drafts("worker-", jobs)) {
                 rig.request(id);
@@ -42,11 +65,13 @@ final class WorkerThroughput {
             ImageGenerationWorker worker = rig.worker(images);
             double redisCpuBefore = rig.redisCpuSeconds();
             long cpuBefore = processCpuNanos();
+            long compilersBefore = compilerTicks();
             long start = System.nanoTime();
             worker.start();
             boolean finished = done.await(5, TimeUnit.MINUTES);
             long end = System.nanoTime();
             long cpu = processCpuNanos() - cpuBefore;
+            long compilers = compilerTicks() - compilersBefore;
             double redisCpu = rig.redisCpuSeconds() - redisCpuBefore;
             worker.close();
             if (!finished) {
@@ -57,13 +82,14 @@ final class WorkerThroughput {
             System.out.printf(
                     Locale.ROOT,
                     "WORKER_JSON {\"jobs\":%d,\"seconds\":%.6f,\"perSecond\":%.3f,\"maxInFlightJobs\":%d,\"failed\":%d,"
-                            + "\"cpuMsPerJob\":%.4f,\"redisCpuMsPerJob\":%.4f}%n",
+                            + "\"cpuMsPerJob\":%.4f,\"compilerCpuMsPerJob\":%.4f,\"redisCpuMsPerJob\":%.4f}%n",
                     jobs,
                     seconds,
                     jobs / seconds,
                     rig.settings().maxInFlightJobs(),
                     rig.failed(),
                     cpu / 1e6 / jobs,
+                    compilers * 10.0 / jobs,
                     redisCpu * 1000 / jobs);
         }
     }
