@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A stand-in for an OpenAI-compatible image API on 127.0.0.1: {@code POST {base}/images/generations}
  * answers {@code {"created":…,"data":[{"b64_json":"<a 1×1 PNG, or the picture given>"}]}} after a delay that can be changed
  * while it runs, or with an error status when told to. A waiting request holds no thread (its answer is
- * scheduled), so thousands can wait at once.
+ * scheduled), so thousands can wait at once. It keeps the body and the {@code Authorization} header of every
+ * request for the tests to read, unless started with {@link #startCounting}.
  */
 public final class ProviderStub implements AutoCloseable {
     /** A valid 1×1 transparent PNG: the image of every successful answer. */
@@ -42,27 +44,43 @@ public final class ProviderStub implements AutoCloseable {
     private final AtomicLong delayMillis = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final boolean recording;
+    private final Queue<String> authorizations = new ConcurrentLinkedQueue<>();
     private volatile int failWith;
     private volatile String holdWhenBodyContains;
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final Queue<String> bodies = new ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
     private boolean closed;
 
-    private ProviderStub(HttpServer server, ExecutorService handlers, ScheduledExecutorService timer) {
+    private ProviderStub(
+            HttpServer server, ExecutorService handlers, ScheduledExecutorService timer, boolean recording) {
         this.server = server;
+        this.recording = recording;
         this.handlers = handlers;
         this.timer = timer;
     }
 
     /** Starts the stub on a free loopback port, answering after {@code delay}. */
     public static ProviderStub start(Duration delay) throws IOException {
+        return start(delay, true);
+    }
+
+    /**
+     * As {@link #start}, but keeps no request's body or header, only the counts ({@link #received()},
+     * {@link #answered()}): for a stand-in that answers tens of thousands of calls, such as the bench's,
+     * whose memory would otherwise grow with every call.
+     */
+    public static ProviderStub startCounting(Duration delay) throws IOException {
+        return start(delay, false);
+    }
+
+    private static ProviderStub start(Duration delay, boolean recording) throws IOException {
         // without TCP_NODELAY, Nagle's algorithm and the client's delayed ACK add ~40 ms to small answers
         System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
         ExecutorService handlers = Executors.newFixedThreadPool(4, DaemonThreads.named("stub-http"));
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, DaemonThreads.named("stub-timer"));
-        ProviderStub stub = new ProviderStub(server, handlers, timer);
+        ProviderStub stub = new ProviderStub(server, handlers, timer, recording);
         stub.delay(delay);
         server.createContext("/v1/images/generations", stub::handle);
         server.createContext(STATS_PATH, stub::stats);
@@ -123,9 +141,9 @@ public final class ProviderStub implements AutoCloseable {
         return answered.get();
     }
 
-    /** The {@code Authorization} header of every request so far ({@code "null"} when absent). */
+    /** The {@code Authorization} header of every request so far ({@code "null"} when absent), in order. */
     public List<String> authorizations() {
-        return authorizations;
+        return List.copyOf(authorizations);
     }
 
     /** The PNG every successful answer carries: {@link #TINY_PNG} unless {@link #answerWith} changed it. */
@@ -159,9 +177,11 @@ public final class ProviderStub implements AutoCloseable {
         try (InputStream body = exchange.getRequestBody()) {
             requestBody = new String(body.readAllBytes(), StandardCharsets.UTF_8);
         }
-        bodies.add(requestBody);
         received.incrementAndGet();
-        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        if (recording) {
+            bodies.add(requestBody);
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        }
         if (!"POST".equals(exchange.getRequestMethod())) {
             exchange.sendResponseHeaders(405, -1);
             exchange.close();
