@@ -60,7 +60,7 @@ public final class Bench {
                 System.exit(0);
             }
             case "stub" -> {
-                ProviderStub stub = ProviderStub.start(Duration.ofMillis(Long.parseLong(args[1])));
+                ProviderStub stub = ProviderStub.startCounting(Duration.ofMillis(Long.parseLong(args[1])));
                 System.out.println(StubProcess.URL_LINE + stub.baseUrl());
                 System.out.flush();
                 Thread.currentThread().join(); // until the harness stops it

@@ -52,10 +52,20 @@ final class Benchmarks {
     static final int LATENCY_JOBS = 150;
     static final int LATENCY_RATE = 30;
     /**
-     * Jobs sent at the same rate before the timed runs: with 60, the first run's p50 was still 12 ms against
-     * 7.5 ms for the third, the service's code being compiled meanwhile.
+     * Jobs per warm-up round before the timed runs, sent to the service and then through the bare exchange
+     * at {@link #LATENCY_WARMUP_RATE}; rounds go on until the JIT's compilers take under {@link
+     * #QUIET_COMPILERS_PERCENT} of the CPU of the service's process and of this one (where the bare exchange
+     * runs), at most {@link #LATENCY_WARMUP_MAX_ROUNDS}. With 60 jobs at 30 a second the first run's p50
+     * was still 12 ms against 7.5 ms for the third; with 450 the compilers still took 30–37% of the
+     * service's CPU during the timed runs, and 20–77% of this process's.
      */
-    static final int LATENCY_WARMUP_JOBS = 450;
+    static final int LATENCY_WARMUP_JOBS = 1_800;
+
+    /** 180 provider calls at once: at 240 the stand-in's JDK HTTP server closed pooled connections. */
+    static final int LATENCY_WARMUP_RATE = 60;
+
+    static final int LATENCY_WARMUP_MAX_ROUNDS = 5;
+    static final double QUIET_COMPILERS_PERCENT = 5;
 
     static final int MEMORY_JOBS = 5_000;
     static final int SCALING_JOBS = 600;
@@ -97,7 +107,7 @@ final class Benchmarks {
     List<Figure> runAll() throws IOException {
         List<Figure> figures = new ArrayList<>();
         try (RedisServer redis = RedisServer.start(logDir);
-                ProviderStub stub = ProviderStub.start(Duration.ZERO)) {
+                ProviderStub stub = ProviderStub.startCounting(Duration.ZERO)) {
             log("redis-server on port " + redis.port() + ", provider stub at " + stub.baseUrl());
             figures.addAll(guard(Set.of(1, 2), "HTTP", () -> http(redis, stub), this::httpMissing));
             figures.addAll(guard(
@@ -472,15 +482,18 @@ final class Benchmarks {
                 + "`CONTENT_IMAGEGEN_MAX_CONCURRENCY=256`, so no call waits for a slot; "
                 + "`CONTENT_IMAGEGEN_TEXT=provider`, the provider's poster as it comes, no local type-setting; "
                 + LATENCY_JOBS
-                + " jobs per run POSTed at " + LATENCY_RATE + " per second after a warm-up of " + LATENCY_WARMUP_JOBS
-                + " jobs at the same rate; a job's "
+                + " jobs per run POSTed at " + LATENCY_RATE + " per second after a warm-up in rounds of "
+                + String.format("%,d", LATENCY_WARMUP_JOBS) + " jobs at " + LATENCY_WARMUP_RATE
+                + " per second, to the service and then through the baseline, until the JIT's compilers took under "
+                + (int) QUIET_COMPILERS_PERCENT + "% of the CPU of the service's process and of the harness's in a "
+                + "round, at most " + LATENCY_WARMUP_MAX_ROUNDS + " rounds (the log lists each round's share); a job's "
                 + "end-to-end time is `updatedAt` of its COMPLETED record minus `createdAt` (both written by the "
                 + "service when it accepts and when it completes the job), minus the provider's 1 s. p50 and p99 "
                 + "are over the jobs of a run; the figure is the median of the runs. The baseline is the exchange "
                 + "alone: a bare OkHttp client set up as the service's adapter sets up its own (`BareExchange`) "
                 + "makes each job's three calls at once, with the service's request bodies, at the same rate to the "
                 + "same stand-in; its job ends with the last of the three answers. Its runs alternate with the "
-                + "service's, after a warm-up of its own.");
+                + "service's. The stand-in counts its calls but keeps none of them.");
         List<Double> p50 = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> bareP50 = new ArrayList<>();
@@ -509,8 +522,7 @@ final class Benchmarks {
         env.put("CONTENT_IMAGEGEN_TEXT", "provider");
         try (ServiceProcess service = service("service-latency", env);
                 BareExchange exchange = new BareExchange(stubUrl, 256)) {
-            latencyRound(redis, service, "lw", LATENCY_WARMUP_JOBS);
-            exchange.round(LATENCY_WARMUP_JOBS, LATENCY_RATE, 1000);
+            latencyWarmUp(redis, service, exchange);
             for (int run = 0; run < runs; run++) {
                 List<Double> added = latencyRound(redis, service, "l" + run + "-", LATENCY_JOBS);
                 p50.add(Stats.percentile(added, 50));
@@ -529,14 +541,46 @@ final class Benchmarks {
         }
     }
 
+    /**
+     * Warms up the service and the bare exchange in rounds until the compilers of both processes are
+     * (nearly) done, so that the timed runs measure compiled code, as in a service that has been up a while.
+     */
+    private void latencyWarmUp(RedisServer redis, ServiceProcess service, BareExchange exchange) {
+        String servicePid = Long.toString(service.child().pid());
+        for (int round = 1; round <= LATENCY_WARMUP_MAX_ROUNDS; round++) {
+            Proc.CompilerCpu serviceBefore = Proc.CompilerCpu.of(servicePid);
+            Proc.CompilerCpu harnessBefore = Proc.CompilerCpu.of("self");
+            latencyRound(redis, service, "lw" + round + "-", LATENCY_WARMUP_JOBS, LATENCY_WARMUP_RATE);
+            exchange.round(LATENCY_WARMUP_JOBS, LATENCY_WARMUP_RATE, 1000);
+            double serviceCompilers = Proc.CompilerCpu.of(servicePid).percentSince(serviceBefore);
+            double harnessCompilers = Proc.CompilerCpu.of("self").percentSince(harnessBefore);
+            log(String.format(
+                    java.util.Locale.ROOT,
+                    "latency warm-up round %d (%d jobs at %d/s each side): the JIT's compilers took %.0f%% of the "
+                            + "service's CPU, %.0f%% of the harness's (the bare exchange's)",
+                    round,
+                    LATENCY_WARMUP_JOBS,
+                    LATENCY_WARMUP_RATE,
+                    serviceCompilers,
+                    harnessCompilers));
+            if (serviceCompilers < QUIET_COMPILERS_PERCENT && harnessCompilers < QUIET_COMPILERS_PERCENT) {
+                return;
+            }
+        }
+    }
+
     /** Submits jobs at a steady rate, waits for all of them, returns each one's time beyond 1 s in ms. */
     private List<Double> latencyRound(RedisServer redis, ServiceProcess service, String prefix, int jobs) {
+        return latencyRound(redis, service, prefix, jobs, LATENCY_RATE);
+    }
+
+    private List<Double> latencyRound(RedisServer redis, ServiceProcess service, String prefix, int jobs, int rate) {
         List<String> drafts = Drafts.ids(prefix, jobs);
         Drafts.preload(redis.client(), drafts);
         List<CompletableFuture<String>> ids = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < jobs; i++) {
-            Sleep.untilDue(start, i, LATENCY_RATE);
+            Sleep.untilDue(start, i, rate);
             ids.add(api.generateAsync(service.baseUrl(), drafts.get(i)));
         }
         List<String> jobIds = ids.stream().map(CompletableFuture::join).toList();

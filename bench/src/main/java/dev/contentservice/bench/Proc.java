@@ -30,8 +30,13 @@ final class Proc {
      * compiler. Threads that ended are not counted; empty when /proc cannot be read.
      */
     static Optional<Long> threadTicks(String prefix) {
+        return threadTicks("self", prefix);
+    }
+
+    /** As {@link #threadTicks(String)}, for the process {@code pid} ({@code "self"} or a number); "" counts all. */
+    static Optional<Long> threadTicks(String pid, String prefix) {
         long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     if (!Files.readString(task.resolve("comm")).startsWith(prefix)) {
@@ -62,6 +67,23 @@ final class Proc {
             return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A process's CPU time and its JIT compilers' part of it at one moment, in clock ticks of 10 ms. */
+    record CompilerCpu(long all, long compilers) {
+        /** Now, for the process {@code pid} ({@code "self"} or a number); zeros where /proc cannot be read. */
+        static CompilerCpu of(String pid) {
+            return new CompilerCpu(
+                    threadTicks(pid, "").orElse(0L),
+                    threadTicks(pid, "C1 CompilerThre").orElse(0L)
+                            + threadTicks(pid, "C2 CompilerThre").orElse(0L));
+        }
+
+        /** What the compilers took of the process's CPU since {@code before}, in percent. */
+        double percentSince(CompilerCpu before) {
+            long cpu = all - before.all;
+            return cpu <= 0 ? 0 : 100.0 * (compilers - before.compilers) / cpu;
         }
     }
 }
