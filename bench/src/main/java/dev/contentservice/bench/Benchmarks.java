@@ -344,7 +344,8 @@ final class Benchmarks {
         int concurrency =
                 dev.contentservice.application.WorkerSettings.defaults().maxInFlightJobs();
         method.add("3. " + String.format("%,d", WORKER_JOBS) + " jobs, each side in a fresh process after "
-                + String.format("%,d", WORKER_WARMUP) + " warm-up jobs in rounds of 10,000, each round submitted, "
+                + String.format("%,d", WORKER_WARMUP) + " warm-up jobs in rounds of "
+                + String.format("%,d", WorkerThroughput.WARMUP_ROUND) + ", each round submitted, "
                 + "then drained as the timed part (so that the timed jobs run compiled code, as in a worker that "
                 + "has been up for a while: the service's log lists what the JIT's compilers took of each round's "
                 + "CPU and of the timed part's); the jobs are submitted first, then a worker "

@@ -25,15 +25,10 @@ final class Proc {
     }
 
     /**
-     * The CPU time (user and system, in clock ticks of 10 ms) of this process's threads whose name
-     * ({@code /proc/self/task/<tid>/comm}) starts with {@code prefix}: {@code "C2 CompilerThre"} is the JIT's C2
-     * compiler. Threads that ended are not counted; empty when /proc cannot be read.
+     * The CPU time (user and system, in clock ticks of 10 ms) of the threads of process {@code pid} ({@code
+     * "self"} or a number) whose name ({@code /proc/<pid>/task/<tid>/comm}) starts with {@code prefix} ("" counts
+     * all). Threads that ended are not counted; empty when /proc cannot be read.
      */
-    static Optional<Long> threadTicks(String prefix) {
-        return threadTicks("self", prefix);
-    }
-
-    /** As {@link #threadTicks(String)}, for the process {@code pid} ({@code "self"} or a number); "" counts all. */
     static Optional<Long> threadTicks(String pid, String prefix) {
         long ticks = 0;
         try (var tasks = Files.list(Path.of("/proc", pid, "task"))) {

@@ -31,12 +31,6 @@ final class WorkerThroughput {
                 .getProcessCpuTime();
     }
 
-    /** The CPU time of the JIT's compiler threads so far, in clock ticks of 10 ms (0 where /proc is missing). */
-    static long compilerTicks() {
-        return Proc.threadTicks("C1 CompilerThre").orElse(0L)
-                + Proc.threadTicks("C2 CompilerThre").orElse(0L);
-    }
-
     /** The most jobs of one warm-up round. */
     static final int WARMUP_ROUND = 10_000;
 
@@ -45,7 +39,8 @@ final class WorkerThroughput {
             ImageStore images = imagesInRedis ? rig.redisImages() : rig.outsideImages();
             for (int round = 0, left = warmup; left > 0; round++) {
                 int count = Math.min(left, WARMUP_ROUND);
-                long compilersBefore = compilerTicks();
+                // against the whole process's CPU: a round's worker threads end with it, and /proc no longer lists them
+                long compilersBefore = Proc.CompilerCpu.of("self").compilers();
                 long cpuBefore = processCpuNanos();
                 rig.warmUp("worker-warmup-" + round + "-", count, images);
                 long cpu = processCpuNanos() - cpuBefore;
@@ -55,7 +50,7 @@ final class WorkerThroughput {
                         round + 1,
                         count,
                         cpu / 1e6 / count,
-                        100.0 * (compilerTicks() - compilersBefore) * 1e7 / Math.max(1, cpu));
+                        100.0 * (Proc.CompilerCpu.of("self").compilers() - compilersBefore) * 1e7 / Math.max(1, cpu));
                 left -= count;
             }
             for (String id : rig.drafts("worker-", jobs)) {
@@ -65,13 +60,13 @@ final class WorkerThroughput {
             ImageGenerationWorker worker = rig.worker(images);
             double redisCpuBefore = rig.redisCpuSeconds();
             long cpuBefore = processCpuNanos();
-            long compilersBefore = compilerTicks();
+            long compilersBefore = Proc.CompilerCpu.of("self").compilers();
             long start = System.nanoTime();
             worker.start();
             boolean finished = done.await(5, TimeUnit.MINUTES);
             long end = System.nanoTime();
             long cpu = processCpuNanos() - cpuBefore;
-            long compilers = compilerTicks() - compilersBefore;
+            long compilers = Proc.CompilerCpu.of("self").compilers() - compilersBefore;
             double redisCpu = rig.redisCpuSeconds() - redisCpuBefore;
             worker.close();
             if (!finished) {
