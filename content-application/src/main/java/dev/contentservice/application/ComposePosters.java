@@ -110,8 +110,7 @@ public final class ComposePosters {
                         new StylePosters(style, Map.of(PosterFormat.SQUARE, links.urlOf(name)), whole.generator()));
             });
         }
-        ImageRequest artRequest =
-                new ImageRequest(jobId, style, recommendation, StylePrompt.art(style, recommendation), deadline);
+        ImageRequest artRequest = ImageRequest.ofArt(jobId, style, recommendation, deadline);
         return ask(ai, artRequest, base, wanted, jobId, art -> {
             imageStore.put(ImageFileName.art(jobId, style, art.format()), art);
             return composeAll(jobId, base, wanted, Optional.of(art), true);

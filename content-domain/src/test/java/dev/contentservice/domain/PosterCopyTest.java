@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contentservice.domain.contract.Fixtures;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PosterCopyTest {
@@ -107,5 +108,20 @@ class PosterCopyTest {
             assertThat(prompt).doesNotContain("render exactly");
             assertThat(prompt.length()).isLessThanOrEqualTo(StylePrompt.MAX_LENGTH);
         }
+    }
+
+    @Test
+    void a_request_builds_its_prompt_when_asked_and_an_art_request_asks_for_the_art() {
+        Recommendation bakery = Fixtures.recommendation(EventDraftId.of("sample-1"));
+        JobId job = JobId.random();
+        Instant deadline = Instant.parse("2026-03-01T00:00:00Z");
+
+        ImageRequest poster = ImageRequest.of(job, ImageStyle.FANCY, bakery, deadline);
+        ImageRequest art = ImageRequest.ofArt(job, ImageStyle.FANCY, bakery, deadline);
+
+        assertThat(poster.prompt()).isEqualTo(StylePrompt.of(ImageStyle.FANCY, bakery));
+        assertThat(art.prompt()).isEqualTo(StylePrompt.art(ImageStyle.FANCY, bakery));
+        assertThat(art).isNotEqualTo(poster);
+        assertThat(art).isEqualTo(new ImageRequest(job, ImageStyle.FANCY, bakery, art.prompt(), deadline));
     }
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Connection;
@@ -238,7 +239,9 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                                         + " now"));
                 return result;
             }
-            Request create = protocol.create(request);
+            // built when the call gets its place, not now: thousands of calls waiting in line for a place
+            // would otherwise hold a prompt and a request body each (about 2 KB a style)
+            Supplier<Request> create = () -> protocol.create(request);
             Failsafe.with(retryFor(exchange))
                     .with(scheduler)
                     .<ProviderAnswer>getAsyncExecution(execution -> attempt(execution, create, exchange, Kind.CREATE))
@@ -366,7 +369,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                 .build();
         Failsafe.with(retryFor(exchange))
                 .with(scheduler)
-                .<ProviderAnswer>getAsyncExecution(execution -> attempt(execution, get, exchange, Kind.DOWNLOAD))
+                .<ProviderAnswer>getAsyncExecution(execution -> attempt(execution, () -> get, exchange, Kind.DOWNLOAD))
                 .whenComplete((answer, failure) -> {
                     if (target.isDone()) {
                         return;
@@ -439,7 +442,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                     : next;
             Failsafe.with(retryFor(exchange))
                     .with(scheduler)
-                    .<ProviderAnswer>getAsyncExecution(execution -> attempt(execution, get, exchange, Kind.POLL))
+                    .<ProviderAnswer>getAsyncExecution(execution -> attempt(execution, () -> get, exchange, Kind.POLL))
                     .whenComplete((answer, failure) -> {
                         if (target.isDone()) {
                             return;
@@ -554,7 +557,10 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
     }
 
     private void attempt(
-            dev.failsafe.AsyncExecution<ProviderAnswer> execution, Request request, Exchange exchange, Kind kind) {
+            dev.failsafe.AsyncExecution<ProviderAnswer> execution,
+            Supplier<Request> request,
+            Exchange exchange,
+            Kind kind) {
         try {
             if (exchange.isCancelled()) {
                 execution.recordException(new CallerCancelledException());
@@ -599,7 +605,10 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
 
     /** The reserved slot has come: a pause set meanwhile (a 429 seen by any instance) still holds the call. */
     private void afterBudgetWait(
-            dev.failsafe.AsyncExecution<ProviderAnswer> execution, Request request, Exchange exchange, Kind kind) {
+            dev.failsafe.AsyncExecution<ProviderAnswer> execution,
+            Supplier<Request> request,
+            Exchange exchange,
+            Kind kind) {
         try {
             budget.pauseLeft().whenComplete((left, error) -> {
                 try {
@@ -629,7 +638,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
 
     private void send(
             dev.failsafe.AsyncExecution<ProviderAnswer> execution,
-            Request request,
+            Supplier<Request> request,
             Exchange exchange,
             Kind kind,
             CompletableFuture<CallLimiter.Permit> permit) {
@@ -652,10 +661,11 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                     execution.recordException(new DeadlineReachedException());
                     return;
                 }
+                Request built = request.get();
                 exchange.counted();
                 enqueue(
                         execution,
-                        request,
+                        built,
                         exchange,
                         kind,
                         granted,
