@@ -16,7 +16,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -140,12 +139,12 @@ public final class ContentHttpServer implements AutoCloseable {
         });
 
         // looks for the page itself: a shaded jar may hold no entry for the folder
-        if (ContentHttpServer.class.getResource(WEB_FOLDER + "/index.html") != null) {
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = WEB_FOLDER;
-                files.location = Location.CLASSPATH;
-            });
+        Optional<PageFiles> page = PageFiles.load(WEB_FOLDER);
+        if (page.isPresent()) {
+            for (String path : page.get().paths()) {
+                config.routes.get(path, page.get()::serve);
+                config.routes.addHttpHandler(HandlerType.HEAD, path, page.get()::serve);
+            }
             byte[] pageConfig = PageConfig.script();
             config.routes.get(
                     PageConfig.PATH,

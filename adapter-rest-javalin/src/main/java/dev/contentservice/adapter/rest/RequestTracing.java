@@ -55,7 +55,7 @@ final class RequestTracing {
             matched = null;
         }
         if (matched != null) {
-            return matched.path;
+            return PageFiles.isPagePath(matched.path) ? "static" : matched.path;
         }
         return ctx.statusCode() < 400 ? "static" : "unmatched";
     }
