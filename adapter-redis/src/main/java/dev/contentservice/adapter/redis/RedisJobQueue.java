@@ -296,7 +296,12 @@ final class RedisJobQueue implements JobQueue {
             redis.script(
                     RELEASE,
                     List.of(Keys.QUEUE, Keys.job(claim.jobId())),
-                    List.of(Keys.GROUP, consumer, claim.receipt(), claim.jobId().toString()));
+                    List.of(
+                            Keys.GROUP,
+                            consumer,
+                            claim.receipt(),
+                            claim.jobId().toString(),
+                            RedisJobRepository.IN_FLIGHT));
         } catch (StoreUnavailableException e) {
             if (!isNoGroup(e)) {
                 throw e;

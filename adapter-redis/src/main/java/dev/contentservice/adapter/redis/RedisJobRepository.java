@@ -33,8 +33,11 @@ final class RedisJobRepository implements JobRepository {
     private static final Script UPDATE = Script.load("update");
     private static final Script STYLES = Script.load("styles");
 
-    /** The statuses in which a draft's job blocks a new submit, as submit.lua reads them. */
-    private static final String IN_FLIGHT = statusList(JobStatus.inFlight());
+    /**
+     * The statuses of a job in flight, as the scripts read them: one blocks a new submit of its draft
+     * (submit.lua), and only one is put back in the queue when released (release.lua).
+     */
+    static final String IN_FLIGHT = statusList(JobStatus.inFlight());
     /** {@link #statusList} of {@link JobStatus#allowedFrom} for each next status, built once. */
     private static final Map<JobStatus, String> ALLOWED_FROM = allowedFromLists();
 

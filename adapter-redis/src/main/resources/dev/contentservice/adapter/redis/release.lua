@@ -3,13 +3,14 @@
 -- that owns the entry may release it, and a job that is gone or finished is not added again.
 -- KEYS[1] the queue stream   KEYS[2] job:{jobId}
 -- ARGV[1] group   ARGV[2] consumer   ARGV[3] entry id   ARGV[4] jobId
+-- ARGV[5] the in-flight statuses, separated by spaces (JobStatus.inFlight(), from Java)
 -- Returns 1 when added again, 0 otherwise.
 local pending = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
 if #pending == 0 or pending[1][2] ~= ARGV[2] then return 0 end
 redis.call('XACK', KEYS[1], ARGV[1], ARGV[3])
 redis.call('XDEL', KEYS[1], ARGV[3])
 local status = redis.call('HGET', KEYS[2], 'status')
-if not (status == 'PENDING' or status == 'PROCESSING') then return 0 end
+if not status or not string.find(' ' .. ARGV[5] .. ' ', ' ' .. status .. ' ', 1, true) then return 0 end
 if (tonumber(redis.call('HGET', KEYS[2], 'attempts')) or 0) > 0 then
   redis.call('HINCRBY', KEYS[2], 'attempts', -1)
 end
