@@ -7,18 +7,15 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A logger that writes every line about a job inside that job's {@link JobLogContext}, whatever thread
  * writes it (the job's steps continue on store, generator and timer threads). The job is the first
- * {@link JobId} among the parameters, or the id after "job " at the start of a plain message; its draft is
- * the first {@link EventDraftId} among the parameters, else the one of the job being drawn.
+ * {@link JobId} among the parameters of a formatted line, or the one {@link #logAbout} names; its draft is
+ * the first {@link EventDraftId} among the parameters, else the one of the job being drawn. A plain line
+ * (no parameters) names no job: it is written as it is.
  */
 final class JobContextLogger implements System.Logger {
-    private static final Pattern JOB_IN_MESSAGE = Pattern.compile("^job ([0-9a-fA-F-]{36})");
-
     private final System.Logger delegate;
     private final JobLogContext context;
     private final Function<JobId, Optional<EventDraftId>> draftOf;
@@ -41,17 +38,7 @@ final class JobContextLogger implements System.Logger {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
-        if (!delegate.isLoggable(level)) {
-            return;
-        }
-        Optional<JobId> job = jobIn(message);
-        if (job.isEmpty()) {
-            delegate.log(level, bundle, message, thrown);
-            return;
-        }
-        try (JobLogContext.Scope scope = enter(job.get())) {
-            delegate.log(level, bundle, message, thrown);
-        }
+        delegate.log(level, bundle, message, thrown);
     }
 
     @Override
@@ -69,9 +56,6 @@ final class JobContextLogger implements System.Logger {
                     draft = Optional.of(named);
                 }
             }
-        }
-        if (job.isEmpty()) {
-            job = jobIn(format);
         }
         if (job.isEmpty()) {
             delegate.log(level, bundle, format, parameters);
@@ -96,18 +80,17 @@ final class JobContextLogger implements System.Logger {
         }
     }
 
-    private JobLogContext.Scope enter(JobId job) {
-        return context.enter(job, draftOf.apply(job));
+    /** A line about {@code job} with the failure that caused it (its stack trace), in the job's context. */
+    void logAbout(Level level, JobId job, String message, Throwable thrown) {
+        if (!delegate.isLoggable(level)) {
+            return;
+        }
+        try (JobLogContext.Scope scope = enter(job)) {
+            delegate.log(level, message, thrown);
+        }
     }
 
-    private static Optional<JobId> jobIn(String message) {
-        if (message == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = JOB_IN_MESSAGE.matcher(message);
-        if (!matcher.find()) {
-            return Optional.empty();
-        }
-        return JobId.parse(matcher.group(1));
+    private JobLogContext.Scope enter(JobId job) {
+        return context.enter(job, draftOf.apply(job));
     }
 }

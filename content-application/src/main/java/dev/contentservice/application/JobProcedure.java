@@ -225,7 +225,8 @@ public final class JobProcedure {
                     describe(e));
             return CompletableFuture.completedFuture(Outcome.RETRY_LATER);
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "job " + claimed.claim().jobId() + ": unexpected error, left to its lease", e);
+            JobId id = claimed.claim().jobId();
+            LOG.logAbout(Level.ERROR, id, "job " + id + ": unexpected error, left to its lease", e);
             return CompletableFuture.completedFuture(Outcome.RETRY_LATER);
         }
     }
@@ -535,7 +536,7 @@ public final class JobProcedure {
             if (cause instanceof ContentException known) {
                 return JobFailure.from(known);
             }
-            LOG.log(Level.ERROR, "job " + job.id() + ": unexpected error", cause);
+            LOG.logAbout(Level.ERROR, job.id(), "job " + job.id() + ": unexpected error", cause);
             return JobFailure.of(
                     JobFailure.INTERNAL, "unexpected error: " + cause.getClass().getSimpleName());
         }
