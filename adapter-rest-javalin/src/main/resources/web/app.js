@@ -114,6 +114,14 @@
     editClose: $('edit-close')
   };
 
+  /* The lengths the server checks (page-config.js), set on the fields here rather than copied into the
+     HTML: the draft id's, and each edit text's, shown in its counter. */
+  els.input.maxLength = PAGE.draftIdMaxLength;
+  [els.editHeadline, els.editDescription].forEach(function (field) {
+    field.maxLength = PAGE.editLimits[field.name];
+    $(field.getAttribute('aria-describedby')).setAttribute('data-max', String(field.maxLength));
+  });
+
   /* The request in flight: a new generation replaces it, and the old one's callbacks become no-ops. */
   var current = null;
   var runCounter = 0;

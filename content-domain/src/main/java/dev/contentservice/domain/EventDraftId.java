@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
  * user input out of Redis key syntax and file paths.
  */
 public record EventDraftId(String value) {
-    public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The most characters an id may have. */
+    public static final int MAX_LENGTH = 64;
+
+    public static final Pattern PATTERN = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_LENGTH + "}");
 
     public EventDraftId {
         if (value == null || !isValid(value)) {
@@ -18,7 +21,7 @@ public record EventDraftId(String value) {
     /** {@link #PATTERN}, checked by hand: a draft id is read for every request and every claimed job. */
     private static boolean isValid(String value) {
         int length = value.length();
-        if (length < 1 || length > 64) {
+        if (length < 1 || length > MAX_LENGTH) {
             return false;
         }
         for (int i = 0; i < length; i++) {

@@ -1,5 +1,6 @@
 package dev.contentservice.adapter.rest;
 
+import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.PublicReason;
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 /**
  * What the demo page would otherwise copy from the server, served as {@code /page-config.js} next to it
  * (a script, so that the page's strict Content-Security-Policy needs no exception and the page reads it
- * before it starts): the styles with their labels, the draft id pattern, the error texts of {@link
+ * before it starts): the styles with their labels, the draft id pattern and length, the length limits of
+ * an edit's texts ({@link EditableText}), the error texts of {@link
  * ApiError} and the Korean sentence of each failure reason ({@link PublicReason}). A new {@link ImageStyle} or a reworded error reaches the page with no edit to it.
  */
 final class PageConfig {
@@ -27,6 +29,8 @@ final class PageConfig {
     record Config(
             List<Style> styles,
             String draftIdPattern,
+            int draftIdMaxLength,
+            Map<String, Integer> editLimits,
             Map<String, String> messages,
             Map<String, String> reasons,
             String reasonFallback) {}
@@ -43,9 +47,15 @@ final class PageConfig {
                 ApiError.JOB_NOT_FOUND)) {
             messages.put(error.code(), error.message());
         }
+        Map<String, Integer> editLimits = new LinkedHashMap<>();
+        for (EditableText text : EditableText.values()) {
+            editLimits.put(text.key(), text.maxLength());
+        }
         return new Config(
                 styles,
                 "^" + EventDraftId.PATTERN.pattern() + "$",
+                EventDraftId.MAX_LENGTH,
+                editLimits,
                 messages,
                 new TreeMap<>(PublicReason.sentences()),
                 PublicReason.GENERIC);

@@ -114,6 +114,21 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void page_config_gives_the_page_the_length_limits_the_server_checks() throws Exception {
+        String script = server.get("/page-config.js").text();
+        com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(script.substring("window.CONTENT_PAGE = ".length(), script.lastIndexOf(';')));
+
+        assertThat(config.get("draftIdMaxLength").asInt()).isEqualTo(64);
+        for (dev.contentservice.domain.EditableText text : dev.contentservice.domain.EditableText.values()) {
+            assertThat(config.get("editLimits").get(text.key()).asInt())
+                    .as(text.key())
+                    .isEqualTo(text.maxLength());
+        }
+        assertThat(config.get("editLimits").get("headline").asInt()).isEqualTo(40);
+    }
+
+    @Test
     void static_file_named_like_a_route_never_shadows_the_route() {
         RunningServer.Answer answer = server.get("/metrics");
 

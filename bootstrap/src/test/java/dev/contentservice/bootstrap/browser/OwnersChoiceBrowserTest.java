@@ -136,6 +136,12 @@ class OwnersChoiceBrowserTest {
         cards.get(0).click();
         Map<String, String> before = shownSources();
         browser.find("#edit-open").click();
+        // the limits come from the server's page-config.js, not from the HTML
+        assertThat(browser.find("#edit-headline").getDomProperty("maxLength")).isEqualTo("40");
+        assertThat(browser.find("#edit-description").getDomProperty("maxLength"))
+                .isEqualTo("200");
+        assertThat(browser.find("#edit-headline-count").getText()).endsWith("/40자");
+        assertThat(browser.find("#draft-id").getDomProperty("maxLength")).isEqualTo("64");
         // past the field's maxlength, as a page older than the server's limit would send it
         browser.script("document.getElementById('edit-headline').value = arguments[0]", "가".repeat(41));
 
