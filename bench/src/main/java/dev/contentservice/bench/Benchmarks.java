@@ -49,7 +49,13 @@ final class Benchmarks {
     /** Drafts preloaded per wrk thread for one generate run: more than a run can send. */
     static final int DRAFTS_PER_WRK_THREAD = 40_000;
 
-    static final int LATENCY_JOBS = 150;
+    /**
+     * Jobs per timed run of item 4: a p99 of 600 is the 7th slowest job, one of 150 was the 2nd slowest, so
+     * that a single stall of the machine set it (the bare exchange's own p99 swung 4.9–19 ms between three
+     * runs of 150 in one bench).
+     */
+    static final int LATENCY_JOBS = 600;
+
     static final int LATENCY_RATE = 30;
     /**
      * Jobs per warm-up round before the timed runs, sent to the service and then through the bare exchange
@@ -64,7 +70,9 @@ final class Benchmarks {
     /** 180 provider calls at once: at 240 the stand-in's JDK HTTP server closed pooled connections. */
     static final int LATENCY_WARMUP_RATE = 60;
 
-    static final int LATENCY_WARMUP_MAX_ROUNDS = 5;
+    /** After five rounds the compilers still took 10–13% of the service's CPU in the benches of 2026-11-30. */
+    static final int LATENCY_WARMUP_MAX_ROUNDS = 8;
+
     static final double QUIET_COMPILERS_PERCENT = 5;
 
     static final int MEMORY_JOBS = 5_000;
