@@ -23,6 +23,7 @@
      draft id pattern, the error texts and the failure reasons, so that none of them is copied here. */
   var PAGE = window.CONTENT_PAGE;
   var DRAFT_ID_PATTERN = new RegExp(PAGE.draftIdPattern);
+  var DRAFT_ID_RULE = '영문, 숫자, 하이픈(-), 밑줄(_)로 된 1~' + PAGE.draftIdMaxLength + '자';
   var STYLES = PAGE.styles;
 
   /* The sizes a finished job may have (square is the seed's imageUrls); tabs appear when there are more. */
@@ -43,7 +44,7 @@
 
   var HINTS = {
     CONTENT_001: 'AI 추천 서비스에서 이벤트 기획안을 선택한 다음 다시 시도해주세요. 샘플 초안으로 먼저 체험해 볼 수도 있어요.',
-    CONTENT_002: '영문, 숫자, 하이픈(-), 밑줄(_)로 된 1~64자로 입력해주세요.',
+    CONTENT_002: DRAFT_ID_RULE + '로 입력해주세요.',
     CONTENT_003: '선택한 AI 추천에 이벤트 제목이 없어요. 추천을 다시 선택해주세요.',
     JOB_001: '생성 작업이 만료되었거나 찾을 수 없어요. 다시 생성해주세요.',
     UNAVAILABLE: '서비스가 잠시 응답하지 않아요. 잠시 후 다시 시도해주세요.',
@@ -117,6 +118,7 @@
   /* The lengths the server checks (page-config.js), set on the fields here rather than copied into the
      HTML: the draft id's, and each edit text's, shown in its counter. */
   els.input.maxLength = PAGE.draftIdMaxLength;
+  $('draft-id-hint').textContent = DRAFT_ID_RULE + '. 샘플을 고르거나 직접 입력하세요.';
   [els.editHeadline, els.editDescription].forEach(function (field) {
     field.maxLength = PAGE.editLimits[field.name];
     $(field.getAttribute('aria-describedby')).setAttribute('data-max', String(field.maxLength));
@@ -1048,7 +1050,7 @@
     if (!DRAFT_ID_PATTERN.test(draftId)) {
       markInputInvalid(draftId === ''
         ? '이벤트 초안 ID를 입력해주세요.'
-        : '영문, 숫자, 하이픈(-), 밑줄(_)로 된 1~64자로 입력해주세요.');
+        : HINTS.CONTENT_002);
       announce(els.inputError.textContent, true);
       els.input.focus();
       return;

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 final class Benchmarks {
     static final int WORKER_JOBS = 20_000;
     /**
-     * Jobs each side runs in its process before the timed jobs, in rounds of 10,000 shaped as the timed part
+     * Jobs each side runs in its process before the timed jobs, in rounds of {@link WorkerThroughput#WARMUP_ROUND}
+     * shaped as the timed part
      * (submitted, then drained): enough for the JVM's compilers to have done their work, so that the figure
      * is the steady rate of a running worker rather than its start-up. Measured with the compiler threads'
      * CPU ({@code /proc/self/task}): with 1,000 warm-up jobs they took a quarter of the timed part's CPU;
@@ -533,7 +534,7 @@ final class Benchmarks {
                 BareExchange exchange = new BareExchange(stubUrl, 256)) {
             latencyWarmUp(redis, service, exchange);
             for (int run = 0; run < runs; run++) {
-                List<Double> added = latencyRound(redis, service, "l" + run + "-", LATENCY_JOBS);
+                List<Double> added = latencyRound(redis, service, "l" + run + "-", LATENCY_JOBS, LATENCY_RATE);
                 p50.add(Stats.percentile(added, 50));
                 p99.add(Stats.percentile(added, 99));
                 List<Double> bare = exchange.round(LATENCY_JOBS, LATENCY_RATE, 1000);
@@ -579,10 +580,6 @@ final class Benchmarks {
     }
 
     /** Submits jobs at a steady rate, waits for all of them, returns each one's time beyond 1 s in ms. */
-    private List<Double> latencyRound(RedisServer redis, ServiceProcess service, String prefix, int jobs) {
-        return latencyRound(redis, service, prefix, jobs, LATENCY_RATE);
-    }
-
     private List<Double> latencyRound(RedisServer redis, ServiceProcess service, String prefix, int jobs, int rate) {
         List<String> drafts = Drafts.ids(prefix, jobs);
         Drafts.preload(redis.client(), drafts);

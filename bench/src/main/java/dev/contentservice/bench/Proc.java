@@ -24,6 +24,9 @@ final class Proc {
         }
     }
 
+    /** A clock tick of /proc's CPU times (USER_HZ, 100 on Linux), in milliseconds. */
+    static final double MILLIS_PER_TICK = 10;
+
     /**
      * The CPU time (user and system, in clock ticks of 10 ms) of the threads of process {@code pid} ({@code
      * "self"} or a number) whose name ({@code /proc/<pid>/task/<tid>/comm}) starts with {@code prefix} ("" counts

@@ -50,7 +50,11 @@ final class WorkerThroughput {
                         round + 1,
                         count,
                         cpu / 1e6 / count,
-                        100.0 * (Proc.CompilerCpu.of("self").compilers() - compilersBefore) * 1e7 / Math.max(1, cpu));
+                        100.0
+                                * (Proc.CompilerCpu.of("self").compilers() - compilersBefore)
+                                * Proc.MILLIS_PER_TICK
+                                * 1e6
+                                / Math.max(1, cpu));
                 left -= count;
             }
             for (String id : rig.drafts("worker-", jobs)) {
@@ -84,7 +88,7 @@ final class WorkerThroughput {
                     rig.settings().maxInFlightJobs(),
                     rig.failed(),
                     cpu / 1e6 / jobs,
-                    compilers * 10.0 / jobs,
+                    compilers * Proc.MILLIS_PER_TICK / jobs,
                     redisCpu * 1000 / jobs);
         }
     }

@@ -75,12 +75,14 @@ final class PageFiles {
         ctx.contentType(file.mediaType()).result(file.bytes());
     }
 
-    /** Whether an {@code If-None-Match} list names the tag (weak comparison, as RFC 9110 asks for it). */
+    /**
+     * Whether an {@code If-None-Match} list names {@code etag}, a strong tag (weak comparison, as RFC 9110
+     * asks for it: a {@code W/} before a listed tag does not matter).
+     */
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }
-        String opaque = etag.substring(etag.indexOf('"'));
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
             if (tag.equals("*")) {
@@ -89,7 +91,7 @@ final class PageFiles {
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            if (tag.equals(opaque)) {
+            if (tag.equals(etag)) {
                 return true;
             }
         }

@@ -142,6 +142,7 @@ class OwnersChoiceBrowserTest {
                 .isEqualTo("200");
         assertThat(browser.find("#edit-headline-count").getText()).endsWith("/40자");
         assertThat(browser.find("#draft-id").getDomProperty("maxLength")).isEqualTo("64");
+        assertThat(browser.find("#draft-id-hint").getText()).startsWith("영문, 숫자, 하이픈(-), 밑줄(_)로 된 1~64자.");
         // past the field's maxlength, as a page older than the server's limit would send it
         browser.script("document.getElementById('edit-headline').value = arguments[0]", "가".repeat(41));
 
