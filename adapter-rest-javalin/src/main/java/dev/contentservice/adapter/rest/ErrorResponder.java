@@ -18,6 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,8 +98,32 @@ final class ErrorResponder {
         if (failure instanceof HttpResponseException javalin) {
             return fromStatus(javalin);
         }
+        Optional<ApiError> unreadable = unreadableRequest(failure);
+        if (unreadable.isPresent()) {
+            // the client's fault (a malformed chunk, a body cut short of its length): one line, no stack trace
+            LOG.info("Could not read the request on {}: {}", where(ctx), describe(failure));
+            return unreadable.get();
+        }
         LOG.error("Unexpected failure on {}", where(ctx), failure);
         return ApiError.INTERNAL_ERROR;
+    }
+
+    /**
+     * The answer to a request whose bytes Jetty could not read (it says which status through {@link
+     * HttpException}, a 400 for a malformed chunk), or whose body ended before its announced length (the
+     * client closed its side: {@link EofException}); empty for any other failure.
+     */
+    private static Optional<ApiError> unreadableRequest(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                return Optional.of(ApiError.forStatus(http.getCode()));
+            }
+            if (cause instanceof EofException) {
+                return Optional.of(ApiError.BAD_REQUEST);
+            }
+        }
+        return Optional.empty();
     }
 
     private static ApiError fromDomain(ContentException failure, Context ctx) {

@@ -144,6 +144,29 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void a_malformed_chunked_body_is_400_json_not_500() {
+        server.recommendations.store("sample-1");
+        String head = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\n"
+                + "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
+
+        RunningServer.Answer answer =
+                server.rawBytes((head + "ZZ\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertJsonError(answer, 400, "BAD_REQUEST");
+    }
+
+    @Test
+    void a_body_cut_short_of_its_length_is_400_json_not_500() {
+        server.recommendations.store("sample-1");
+        String request = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"metadata\":";
+
+        RunningServer.Answer answer = server.rawBytesThenHalfClose(request.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertJsonError(answer, 400, "BAD_REQUEST");
+    }
+
+    @Test
     void a_post_with_neither_length_nor_chunks_has_no_body_and_is_accepted() {
         server.recommendations.store("sample-1");
         String request = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";

@@ -223,6 +223,20 @@ final class RunningServer implements AutoCloseable {
         }
     }
 
+    /** {@link #rawBytes}, and then the client says it sends nothing more (its side of the connection is shut). */
+    Answer rawBytesThenHalfClose(byte[] request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            return parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("raw request failed", e);
+        }
+    }
+
     private static Answer parse(byte[] response) {
         String text = new String(response, StandardCharsets.ISO_8859_1);
         int headEnd = text.indexOf("\r\n\r\n");
