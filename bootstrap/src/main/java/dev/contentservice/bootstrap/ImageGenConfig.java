@@ -69,9 +69,20 @@ record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt
             throw new IllegalArgumentException(OLD_BREAKER_THRESHOLD + " is no longer read: the breaker opens on a"
                     + " failure rate, see " + BREAKER_FAILURE_RATE + " and " + BREAKER_MIN_CALLS);
         }
-        OptionalInt rate = value(env, RATE_PER_MINUTE)
-                .map(v -> OptionalInt.of(bounded(env, RATE_PER_MINUTE, 1, 60_000)))
-                .orElse(OptionalInt.empty());
+        OptionalInt rate = optionalBounded(env, RATE_PER_MINUTE, 1, 60_000);
+        // the provider's tuning is read before knowing whether a provider is set: a bad value stops the start
+        // either way, instead of lying in wait for the day a URL is added
+        Optional<Duration> call = seconds(env, TIMEOUT_SECONDS);
+        Optional<Duration> connect = seconds(env, CONNECT_TIMEOUT_SECONDS);
+        OptionalInt retries = optionalBounded(env, MAX_RETRIES, 0, 20);
+        OptionalInt failureRate = optionalBounded(env, BREAKER_FAILURE_RATE, 1, 100);
+        OptionalInt minCalls = optionalBounded(env, BREAKER_MIN_CALLS, 1, 100_000);
+        Optional<Duration> window = seconds(env, BREAKER_WINDOW_SECONDS);
+        Optional<Duration> openFor = seconds(env, BREAKER_OPEN_SECONDS);
+        OptionalInt halfOpenCalls = optionalBounded(env, BREAKER_HALF_OPEN_CALLS, 1, 1_000);
+        OptionalInt concurrency = optionalBounded(env, MAX_CONCURRENCY, 1, 10_000);
+        OptionalInt preferWait = optionalBounded(env, PREFER_WAIT_SECONDS, 1, 60);
+        boolean allowPrivateUrls = bool(env, ALLOW_PRIVATE_URLS, false);
         Optional<String> protocolName = value(env, PROTOCOL);
         Optional<ProviderSettings.Protocol> protocol = protocolName.map(name -> ProviderSettings.Protocol.named(name)
                 .orElseThrow(() -> new IllegalArgumentException(
@@ -101,40 +112,26 @@ record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt
                 named(SIZE, () -> withModel.withSize(value(env, SIZE).orElse(ProviderSettings.DEFAULT_SIZE)));
         ProviderSettings withFormat =
                 named(RESPONSE_FORMAT, () -> withSize.withResponseFormat(value(env, RESPONSE_FORMAT)));
-        ProviderSettings complete = withFormat.withAllowPrivateUrls(bool(env, ALLOW_PRIVATE_URLS, false));
+        ProviderSettings complete = withFormat.withAllowPrivateUrls(allowPrivateUrls);
 
         HttpImageGeneratorSettings defaults = HttpImageGeneratorSettings.of(complete);
-        Duration call = seconds(env, TIMEOUT_SECONDS).orElse(defaults.timeouts().call());
-        Duration connect =
-                seconds(env, CONNECT_TIMEOUT_SECONDS).orElse(defaults.timeouts().connect());
+        Duration callTimeout = call.orElse(defaults.timeouts().call());
         HttpImageGeneratorSettings.Breaker breaker = defaults.breaker();
-        HttpImageGeneratorSettings settings = defaults.withTimeouts(connect, call, call)
+        HttpImageGeneratorSettings settings = defaults.withTimeouts(
+                        connect.orElse(defaults.timeouts().connect()), callTimeout, callTimeout)
                 .withRetries(new HttpImageGeneratorSettings.Retries(
-                        value(env, MAX_RETRIES).isPresent()
-                                ? bounded(env, MAX_RETRIES, 0, 20)
-                                : defaults.retries().max(),
+                        retries.orElse(defaults.retries().max()),
                         defaults.retries().base(),
                         defaults.retries().cap()))
                 .withBreaker(new HttpImageGeneratorSettings.Breaker(
-                        value(env, BREAKER_FAILURE_RATE).isPresent()
-                                ? bounded(env, BREAKER_FAILURE_RATE, 1, 100)
-                                : breaker.failureRatePercent(),
-                        value(env, BREAKER_MIN_CALLS).isPresent()
-                                ? bounded(env, BREAKER_MIN_CALLS, 1, 100_000)
-                                : breaker.minimumCalls(),
-                        seconds(env, BREAKER_WINDOW_SECONDS).orElse(breaker.window()),
-                        seconds(env, BREAKER_OPEN_SECONDS).orElse(breaker.openDelay()),
-                        value(env, BREAKER_HALF_OPEN_CALLS).isPresent()
-                                ? bounded(env, BREAKER_HALF_OPEN_CALLS, 1, 1_000)
-                                : breaker.halfOpenCalls()))
-                .withMaxConcurrentCalls(
-                        value(env, MAX_CONCURRENCY).isPresent()
-                                ? bounded(env, MAX_CONCURRENCY, 1, 10_000)
-                                : defaults.limits().maxConcurrentCalls())
+                        failureRate.orElse(breaker.failureRatePercent()),
+                        minCalls.orElse(breaker.minimumCalls()),
+                        window.orElse(breaker.window()),
+                        openFor.orElse(breaker.openDelay()),
+                        halfOpenCalls.orElse(breaker.halfOpenCalls())))
+                .withMaxConcurrentCalls(concurrency.orElse(defaults.limits().maxConcurrentCalls()))
                 .withPolling(new HttpImageGeneratorSettings.Polling(
-                        value(env, PREFER_WAIT_SECONDS).isPresent()
-                                ? bounded(env, PREFER_WAIT_SECONDS, 1, 60)
-                                : defaults.polling().preferWait(),
+                        preferWait.orElse(defaults.polling().preferWait()),
                         defaults.polling().first(),
                         defaults.polling().max()));
         return new ImageGenConfig(Optional.of(settings), rate);
@@ -165,6 +162,10 @@ record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt
 
     private static Optional<String> value(Map<String, String> env, String name) {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static OptionalInt optionalBounded(Map<String, String> env, String name, int min, int max) {
+        return value(env, name).isPresent() ? OptionalInt.of(bounded(env, name, min, max)) : OptionalInt.empty();
     }
 
     private static int bounded(Map<String, String> env, String name, int min, int max) {

@@ -8,6 +8,7 @@ import dev.contentservice.adapter.imagegen.http.ProviderSettings;
 import dev.contentservice.application.TextMode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,30 @@ class ImageGenConfigTest {
         assertThat(settings.provider().protocol()).isEqualTo(ProviderSettings.Protocol.REPLICATE);
         assertThat(settings.provider().baseUrl()).hasToString("https://api.replicate.com/v1");
         assertThat(settings.provider().model()).isEqualTo("black-forest-labs/flux-schnell");
+    }
+
+    /** Regression: without a URL or protocol these were never read, so a typo waited for the day a URL was added. */
+    @Test
+    void a_bad_provider_tuning_value_stops_the_start_also_while_the_local_renderer_draws() {
+        for (String variable : List.of(
+                "CONTENT_IMAGEGEN_TIMEOUT_SECONDS",
+                "CONTENT_IMAGEGEN_CONNECT_TIMEOUT_SECONDS",
+                "CONTENT_IMAGEGEN_MAX_RETRIES",
+                "CONTENT_IMAGEGEN_MAX_CONCURRENCY",
+                "CONTENT_IMAGEGEN_BREAKER_FAILURE_RATE",
+                "CONTENT_IMAGEGEN_BREAKER_MIN_CALLS",
+                "CONTENT_IMAGEGEN_BREAKER_WINDOW_SECONDS",
+                "CONTENT_IMAGEGEN_BREAKER_OPEN_SECONDS",
+                "CONTENT_IMAGEGEN_BREAKER_HALF_OPEN_CALLS",
+                "CONTENT_IMAGEGEN_PREFER_WAIT_SECONDS",
+                "CONTENT_IMAGEGEN_ALLOW_PRIVATE_URLS")) {
+            assertThatThrownBy(() -> imagegen(Map.of(variable, "abc")))
+                    .as(variable)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(variable);
+        }
+        assertThat(imagegen(Map.of("CONTENT_IMAGEGEN_MAX_RETRIES", "3")).enabled())
+                .isFalse();
     }
 
     @Test
