@@ -55,10 +55,15 @@ record ImageStorage(Kind kind, Optional<Path> folder, Optional<S3Settings> s3, O
         if (kind == Kind.REDIS && redisUrl.isEmpty()) {
             throw new IllegalArgumentException("CONTENT_IMAGE_STORE=redis needs CONTENT_REDIS_URL");
         }
-        Optional<Path> folder = kind == Kind.FILESYSTEM
-                ? text(variables, "CONTENT_IMAGE_DIR").map(ImageStorage::path)
-                : Optional.empty();
-        Optional<S3Settings> s3 = kind == Kind.S3 ? s3(variables) : Optional.empty();
+        // every variable is read whichever store is chosen: a bad value stops the start even while unused
+        Optional<Path> folder = text(variables, "CONTENT_IMAGE_DIR").map(ImageStorage::path);
+        Optional<S3Settings> s3 = s3(variables);
+        if (kind != Kind.FILESYSTEM) {
+            folder = Optional.empty();
+        }
+        if (kind != Kind.S3) {
+            s3 = Optional.empty();
+        }
         Optional<String> publicUrl = text(variables, "CONTENT_IMAGE_PUBLIC_URL").map(ImageStorage::publicUrl);
         return new ImageStorage(kind, folder, s3, publicUrl);
     }
@@ -105,10 +110,6 @@ record ImageStorage(Kind kind, Optional<Path> folder, Optional<S3Settings> s3, O
     }
 
     private static Optional<S3Settings> s3(Map<String, String> variables) {
-        Optional<String> bucket = text(variables, "CONTENT_S3_BUCKET");
-        if (bucket.isEmpty()) {
-            return Optional.empty(); // the constructor names the missing variable
-        }
         Optional<URI> endpoint = text(variables, "CONTENT_S3_ENDPOINT").map(value -> {
             try {
                 URI uri = URI.create(value.replaceAll("/+$", ""));
@@ -129,6 +130,10 @@ record ImageStorage(Kind kind, Optional<Path> folder, Optional<S3Settings> s3, O
         }
         // path style by default for S3-compatible servers (MinIO needs it), virtual-hosted for AWS
         boolean pathStyle = bool(variables, "CONTENT_S3_PATH_STYLE", endpoint.isPresent());
+        Optional<String> bucket = text(variables, "CONTENT_S3_BUCKET");
+        if (bucket.isEmpty()) {
+            return Optional.empty(); // the constructor names the missing variable
+        }
         String bucketName = bucket.get();
         String prefix = text(variables, "CONTENT_S3_PREFIX").orElse("");
         String region = text(variables, "CONTENT_S3_REGION").orElse(S3Settings.DEFAULT_REGION);

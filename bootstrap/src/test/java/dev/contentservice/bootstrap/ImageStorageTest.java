@@ -99,6 +99,32 @@ class ImageStorageTest {
                 .hasMessageStartingWith("CONTENT_IMAGE_PUBLIC_URL");
     }
 
+    /** Regression: the S3 variables were read only with CONTENT_IMAGE_STORE=s3, so a typo lay in wait. */
+    @Test
+    void a_bad_value_of_a_store_that_is_not_chosen_stops_the_start_too() {
+        assertThatThrownBy(() -> storage(Map.of("CONTENT_S3_PATH_STYLE", "maybe")))
+                .hasMessageStartingWith("CONTENT_S3_PATH_STYLE");
+        assertThatThrownBy(() -> storage(Map.of("CONTENT_S3_ENDPOINT", "minio:9000")))
+                .hasMessageStartingWith("CONTENT_S3_ENDPOINT");
+        assertThatThrownBy(() -> storage(Map.of("CONTENT_S3_BUCKET", "Not_A_Bucket")))
+                .hasMessageStartingWith("CONTENT_S3_BUCKET");
+        assertThatThrownBy(() -> storage(Map.of(
+                        "CONTENT_IMAGE_STORE",
+                        "filesystem",
+                        "CONTENT_IMAGE_DIR",
+                        "/i",
+                        "CONTENT_S3_ACCESS_KEY",
+                        "AKIA")))
+                .hasMessageContaining("CONTENT_S3_SECRET_KEY");
+        assertThat(storage(Map.of("CONTENT_S3_BUCKET", "my-images", "CONTENT_IMAGE_DIR", "/var/images")))
+                .as("good values of stores not chosen are kept out of the chosen one")
+                .satisfies(storage -> {
+                    assertThat(storage.kind()).isEqualTo(Kind.MEMORY);
+                    assertThat(storage.s3()).isEmpty();
+                    assertThat(storage.folder()).isEmpty();
+                });
+    }
+
     @Test
     void the_secret_key_never_shows_in_what_is_logged() {
         ImageStorage storage =
