@@ -212,25 +212,23 @@ final class RunningServer implements AutoCloseable {
     }
 
     Answer rawBytes(byte[] request) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request);
-            out.flush();
-            return parse(socket.getInputStream().readAllBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException("raw request failed", e);
-        }
+        return rawBytes(request, false);
     }
 
     /** {@link #rawBytes}, and then the client says it sends nothing more (its side of the connection is shut). */
     Answer rawBytesThenHalfClose(byte[] request) {
+        return rawBytes(request, true);
+    }
+
+    private Answer rawBytes(byte[] request, boolean halfClose) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
-            socket.shutdownOutput();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new IllegalStateException("raw request failed", e);
