@@ -56,14 +56,9 @@ record ImageStorage(Kind kind, Optional<Path> folder, Optional<S3Settings> s3, O
             throw new IllegalArgumentException("CONTENT_IMAGE_STORE=redis needs CONTENT_REDIS_URL");
         }
         // every variable is read whichever store is chosen: a bad value stops the start even while unused
-        Optional<Path> folder = text(variables, "CONTENT_IMAGE_DIR").map(ImageStorage::path);
-        Optional<S3Settings> s3 = s3(variables);
-        if (kind != Kind.FILESYSTEM) {
-            folder = Optional.empty();
-        }
-        if (kind != Kind.S3) {
-            s3 = Optional.empty();
-        }
+        Optional<Path> folder =
+                text(variables, "CONTENT_IMAGE_DIR").map(ImageStorage::path).filter(read -> kind == Kind.FILESYSTEM);
+        Optional<S3Settings> s3 = s3(variables).filter(read -> kind == Kind.S3);
         Optional<String> publicUrl = text(variables, "CONTENT_IMAGE_PUBLIC_URL").map(ImageStorage::publicUrl);
         return new ImageStorage(kind, folder, s3, publicUrl);
     }

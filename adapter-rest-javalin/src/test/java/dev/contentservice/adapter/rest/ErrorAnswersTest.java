@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 /** Every error is a {@code {"code","message"}} JSON body, also the ones Jetty answers by itself. */
 class ErrorAnswersTest {
     private final RunningServer server = new RunningServer();
+    /** The head of a POST generate whose body follows in chunks. */
+    private static final String CHUNKED_GENERATE = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\n"
+            + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
 
     @AfterEach
     void stop() {
@@ -121,11 +124,9 @@ class ErrorAnswersTest {
     @Test
     void chunked_body_over_the_limit_is_413() {
         int size = (int) HttpSettings.DEFAULT_MAX_REQUEST_BODY_BYTES + 100;
-        String head = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
         String chunk = Integer.toHexString(size) + "\r\n" + "y".repeat(size) + "\r\n0\r\n\r\n";
 
-        RunningServer.Answer answer = server.rawBytes((head + chunk).getBytes(StandardCharsets.ISO_8859_1));
+        RunningServer.Answer answer = server.rawBytes((CHUNKED_GENERATE + chunk).getBytes(StandardCharsets.ISO_8859_1));
 
         assertJsonError(answer, 413, "PAYLOAD_TOO_LARGE");
     }
@@ -133,12 +134,10 @@ class ErrorAnswersTest {
     @Test
     void a_chunked_body_is_read_although_no_length_is_given() {
         server.recommendations.store("sample-1");
-        String head = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
         String body = "[1,2]";
         String chunk = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
 
-        RunningServer.Answer answer = server.rawBytes((head + chunk).getBytes(StandardCharsets.ISO_8859_1));
+        RunningServer.Answer answer = server.rawBytes((CHUNKED_GENERATE + chunk).getBytes(StandardCharsets.ISO_8859_1));
 
         assertJsonError(answer, 400, "CONTENT_005");
     }
@@ -146,11 +145,8 @@ class ErrorAnswersTest {
     @Test
     void a_malformed_chunked_body_is_400_json_not_500() {
         server.recommendations.store("sample-1");
-        String head = "POST /api/content/images/sample-1/generate HTTP/1.1\r\nHost: x\r\n"
-                + "Transfer-Encoding: chunked\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n";
-
         RunningServer.Answer answer =
-                server.rawBytes((head + "ZZ\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                server.rawBytes((CHUNKED_GENERATE + "ZZ\r\n{}\r\n0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
 
         assertJsonError(answer, 400, "BAD_REQUEST");
     }
