@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
  * The rate budget of calls to an image provider, shared by every instance that uses the same budget (one Redis,
  * or one process in memory mode). A caller reserves a slot and is told how long to wait before it may call; it
  * waits by scheduling, never by holding a thread. Slots are spread evenly (no bursts), and a provider's
- * {@code 429 Retry-After} pauses every holder of the budget until then.
+ * {@code 429 Retry-After} pauses every holder of the budget until then: the holder that saw it at once, the
+ * others within a second. (Without a rate a holder need not ask a shared store on every call: there is no slot to
+ * share, and a pause seen a little late costs at most a few calls that the provider answers with 429 again.)
  */
 public interface ProviderBudget {
     /**

@@ -105,7 +105,27 @@ public abstract class ProviderBudgetContract {
 
         budget.second().pauseUntil(Instant.now().plusSeconds(3)).get(10, TimeUnit.SECONDS);
 
-        assertThat(reserve(budget.first(), LONG))
+        assertThat(reserve(budget.second(), LONG))
+                .as("the instance that saw the 429 holds at once")
                 .isGreaterThan(Duration.ofSeconds(3).minus(TOLERANCE));
+    }
+
+    @Test
+    void without_a_rate_a_pause_reaches_the_other_instance_within_a_second() throws Exception {
+        Pair budget = createBudgets(Optional.empty());
+        assertThat(reserve(budget.first(), LONG)).isLessThanOrEqualTo(TOLERANCE);
+
+        budget.second().pauseUntil(Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
+
+        // without a rate a call need not ask the shared store (ProviderBudget: at most a second late)
+        assertThat(Fixtures.eventually(Duration.ofSeconds(10), () -> {
+                    try {
+                        return reserve(budget.first(), LONG).compareTo(Duration.ofSeconds(50)) > 0;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .as("the other instance's calls wait for the pause")
+                .isTrue();
     }
 }
