@@ -79,6 +79,9 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
     private final ImageProtocol protocol;
     private final ExecutorService httpThreads;
     private final ScheduledExecutorService scheduler;
+    /** Runs an execution's first attempt on the caller's thread, retries on {@link #scheduler}. */
+    private final AttemptScheduler attempts;
+
     private final OkHttpClient client;
     private final OkHttpClient freshClient;
     private final OkHttpClient downloadClient;
@@ -126,6 +129,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
         this.httpThreads = new ThreadPoolExecutor(
                 0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), daemon("content-imagegen-http"));
         this.scheduler = Executors.newScheduledThreadPool(2, daemon("content-imagegen-retry"));
+        this.attempts = new AttemptScheduler(scheduler);
         Dispatcher dispatcher = new Dispatcher(httpThreads);
         // the limiter caps generation calls; the extra room is for polls, downloads and cancels
         dispatcher.setMaxRequests(maxCalls * 3);
@@ -243,7 +247,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
             // would otherwise hold a prompt and a request body each (about 2 KB a style)
             Supplier<Request> create = () -> protocol.create(request);
             Failsafe.with(retryFor(exchange))
-                    .with(scheduler)
+                    .with(attempts)
                     .<ProviderAnswer>getAsyncExecution(execution -> attempt(execution, create, exchange, Kind.CREATE))
                     .whenComplete((answer, failure) -> {
                         recordCallOutcome(answer, failure);
@@ -368,7 +372,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                 .get()
                 .build();
         Failsafe.with(retryFor(exchange))
-                .with(scheduler)
+                .with(attempts)
                 .<ProviderAnswer>getAsyncExecution(execution -> attempt(execution, () -> get, exchange, Kind.DOWNLOAD))
                 .whenComplete((answer, failure) -> {
                     if (target.isDone()) {
@@ -441,7 +445,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                     ? settings.polling().max()
                     : next;
             Failsafe.with(retryFor(exchange))
-                    .with(scheduler)
+                    .with(attempts)
                     .<ProviderAnswer>getAsyncExecution(execution -> attempt(execution, () -> get, exchange, Kind.POLL))
                     .whenComplete((answer, failure) -> {
                         if (target.isDone()) {
