@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -127,7 +128,12 @@ public final class ImageGenerationWorker implements AutoCloseable {
                 logContext,
                 posters,
                 edits);
-        this.consumer = new QueueConsumer(queue, procedure::run, io, settings, timer);
+        this.consumer = new QueueConsumer(
+                queue,
+                claimed -> CompletableFuture.supplyAsync(() -> procedure.run(claimed), io)
+                        .thenCompose(outcome -> outcome),
+                settings,
+                timer);
     }
 
     /** Starts the pollers. Idempotent. */

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,6 @@ final class QueueConsumer implements AutoCloseable {
 
     private final JobQueue queue;
     private final Function<ClaimedJob, CompletableFuture<Outcome>> procedure;
-    private final Executor starter;
     private final WorkerSettings settings;
     private final ScheduledExecutorService renewer;
 
@@ -46,12 +44,10 @@ final class QueueConsumer implements AutoCloseable {
     QueueConsumer(
             JobQueue queue,
             Function<ClaimedJob, CompletableFuture<Outcome>> procedure,
-            Executor starter,
             WorkerSettings settings,
             ScheduledExecutorService renewer) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.procedure = Objects.requireNonNull(procedure, "procedure");
-        this.starter = Objects.requireNonNull(starter, "starter");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.renewer = Objects.requireNonNull(renewer, "renewer");
         this.slots = new Semaphore(settings.maxInFlightJobs());
@@ -165,25 +161,13 @@ final class QueueConsumer implements AutoCloseable {
                 }
                 held.put(claim.receipt(), claim);
                 CompletableFuture<Outcome> outcome;
-                if (claimed.size() == 1) {
-                    // a job that came alone starts here, without a hand-over to another thread: on this
-                    // 2-core machine a thread's wake-up is a good part of the time from claim to provider call
-                    outcome = start(job);
-                } else {
-                    // a batch is spread over the starter's threads
-                    outcome = CompletableFuture.supplyAsync(() -> start(job), starter)
-                            .thenCompose(started -> started);
+                try {
+                    outcome = procedure.apply(job);
+                } catch (RuntimeException e) {
+                    outcome = CompletableFuture.failedFuture(e);
                 }
                 outcome.whenComplete((result, error) -> done(claim, result, error));
             }
-        }
-    }
-
-    private CompletableFuture<Outcome> start(ClaimedJob job) {
-        try {
-            return procedure.apply(job);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
         }
     }
 
