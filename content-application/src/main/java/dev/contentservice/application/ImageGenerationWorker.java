@@ -146,6 +146,11 @@ public final class ImageGenerationWorker implements AutoCloseable {
         return procedure.isRunning(jobId);
     }
 
+    /** Whether this instance is drawing the job and has not begun to write its end ({@link JobProcedure#isDrawing}). */
+    public boolean isDrawing(JobId jobId) {
+        return procedure.isDrawing(jobId);
+    }
+
     /** The jobs this instance is drawing right now. */
     public Set<JobId> running() {
         return procedure.running();

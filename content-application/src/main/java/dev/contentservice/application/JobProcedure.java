@@ -168,6 +168,15 @@ public final class JobProcedure {
         return runs.containsKey(jobId);
     }
 
+    /**
+     * Whether this instance is drawing the job and has not begun to write its end: the notice of a job's own
+     * COMPLETED or FAILED comes while it finishes, and is no news to this instance.
+     */
+    public boolean isDrawing(JobId jobId) {
+        Attempt attempt = runs.get(jobId);
+        return attempt != null && !attempt.finishing;
+    }
+
     /** The jobs this instance is drawing right now. */
     public Set<JobId> running() {
         return Set.copyOf(runs.keySet());

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Brings a cancel to the instance that draws the job: on each job-change notice for a job this instance's
  * worker is drawing, reads the job and, when it ended (it was canceled on any instance), tells the worker
- * to stop it, which cancels its provider calls. Notices of other jobs cost nothing. Notices may be lost
+ * to stop it, which cancels its provider calls. Notices of other jobs cost nothing, nor does the notice of a
+ * job's own end written here. Notices may be lost
  * (a subscriber reconnecting): the backend says so when it is subscribed again, and every job being drawn
  * is then read once. A job canceled between its claim and the start of its drawing heard its notice before
  * it counted as running here, so each job still running after its first full {@link #RECHECK} period is
@@ -82,7 +83,8 @@ public final class StopEndedJobs implements AutoCloseable {
     }
 
     private void noticed(JobId jobId) {
-        if (!worker.isRunning(jobId)) {
+        // a job finishing here hears its own COMPLETED or FAILED: reading it back would cost a read a job
+        if (!worker.isDrawing(jobId)) {
             return;
         }
         reads.execute(() -> stopIfEnded(jobId));
