@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
  * Failsafe's scheduler for the provider's calls: what Failsafe asks to run without delay (an execution's first
  * attempt) runs on the calling thread; retries and waits run on the pool after their delay.
  *
- * <p>Failsafe hands even the first attempt of an asynchronous execution to its scheduler. An attempt does not
- * block (the budget, the concurrency limit and OkHttp's call are asynchronous), so that hand-over was only a
- * thread wake-up between the job's claim and the call on the wire: 0.3 ms at the median and several at the tail
- * on this 2-core machine, with the pool's two threads serving a job's three styles one after the other.
+ * <p>Failsafe hands even the first attempt of an asynchronous execution to its scheduler. An attempt hardly
+ * blocks: the concurrency limit and OkHttp's call are asynchronous, and the rate budget answers from memory
+ * unless a rate is set (then it runs one Redis script, which the callers, the worker's io threads, may wait
+ * for). So that hand-over was only a thread wake-up between the job's claim and the call on the wire, with the
+ * pool's two threads serving a job's three styles one after the other. Counted on the wire together with the
+ * budget's change: from the claim to the first provider call p50 1.83 to 1.46 ms, to the third 2.22 to 1.76 ms.
  */
 final class AttemptScheduler implements Scheduler {
     private final Scheduler later;
