@@ -111,13 +111,14 @@ public abstract class ProviderBudgetContract {
     }
 
     @Test
-    void without_a_rate_a_pause_reaches_the_other_instance_within_a_second() throws Exception {
+    void without_a_rate_a_pause_reaches_the_other_instance_soon() throws Exception {
         Pair budget = createBudgets(Optional.empty());
         assertThat(reserve(budget.first(), LONG)).isLessThanOrEqualTo(TOLERANCE);
 
         budget.second().pauseUntil(Instant.now().plusSeconds(60)).get(10, TimeUnit.SECONDS);
 
-        // without a rate a call need not ask the shared store (ProviderBudget: at most a second late)
+        // without a rate a call need not ask the shared store: the port promises the pause within a second, the
+        // test polls for longer (no wall-clock bound) and checks that what arrives is this pause, not a guess
         assertThat(Fixtures.eventually(Duration.ofSeconds(10), () -> {
                     try {
                         return reserve(budget.first(), LONG).compareTo(Duration.ofSeconds(50)) > 0;
