@@ -100,9 +100,11 @@ final class LineWriter implements AutoCloseable {
      * waiting wakes it (an idle service wakes it never).
      */
     private void writeWhileWaiting() {
+        // parks first: nothing waits before the first write, and a flush at its start would take the lock
+        // from the first thread that logs, which then hands its line to this thread instead of writing it
         while (!closed) {
-            flush();
             LockSupport.park(this);
+            flush();
         }
     }
 
