@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark and rewrites docs/benchmarks.md (about 22 minutes on 2 cores).
+# Runs every benchmark and rewrites docs/benchmarks.md (about 24 minutes on 2 cores).
 #   bench/run.sh [--runs N] [--only 1,2,...] [--wrk-threads T] [--wrk-connections C] [--provisional TEXT]
 # Installs what a fresh Debian machine lacks, builds the service jar and the harness, then runs
 # bench/target/bench.jar, which starts its own redis-server and stand-in image provider on 127.0.0.1.

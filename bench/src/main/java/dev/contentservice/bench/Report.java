@@ -118,7 +118,7 @@ final class Report {
                 + "into `bench/node`), builds the service jar and the harness with "
                 + "`mvn -B -q -DskipTests -DbenchJar package`, starts its own redis-server and stand-in image "
                 + "provider on 127.0.0.1, runs every benchmark and rewrites this file. It takes about "
-                + "22 minutes on 2 cores. `mvn verify` never runs a benchmark.\n");
+                + "24 minutes on 2 cores. `mvn verify` never runs a benchmark.\n");
         return md.toString();
     }
 
