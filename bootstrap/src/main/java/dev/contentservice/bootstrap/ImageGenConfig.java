@@ -89,6 +89,9 @@ record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt
                         PROTOCOL + " must be 'openai' or 'replicate', was '" + name + "'")));
         Optional<String> url = value(env, URL);
         if (url.isEmpty() && protocol.isEmpty()) {
+            // no provider: its key, model, size and format are still checked, by the rules of the protocol a
+            // URL alone would choose (openai), so that a typo does not wait for the day a URL is added
+            provider(env, ProviderSettings.Protocol.OPENAI, ProviderSettings.Protocol.OPENAI.defaultUrl());
             return new ImageGenConfig(Optional.empty(), rate);
         }
         ProviderSettings.Protocol chosen = protocol.orElse(ProviderSettings.Protocol.OPENAI);
@@ -96,23 +99,7 @@ record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt
             throw new IllegalArgumentException(URL + " is required with " + PROTOCOL + "=openai");
         }
         URI baseUrl = url.map(ImageGenConfig::uri).orElse(chosen.defaultUrl());
-        ProviderSettings provider = named(
-                URL,
-                () -> new ProviderSettings(
-                        chosen,
-                        baseUrl,
-                        value(env, API_KEY),
-                        chosen.defaultModel(),
-                        ProviderSettings.DEFAULT_SIZE,
-                        Optional.empty(),
-                        false));
-        ProviderSettings withModel =
-                named(MODEL, () -> provider.withModel(value(env, MODEL).orElse(chosen.defaultModel())));
-        ProviderSettings withSize =
-                named(SIZE, () -> withModel.withSize(value(env, SIZE).orElse(ProviderSettings.DEFAULT_SIZE)));
-        ProviderSettings withFormat =
-                named(RESPONSE_FORMAT, () -> withSize.withResponseFormat(value(env, RESPONSE_FORMAT)));
-        ProviderSettings complete = withFormat.withAllowPrivateUrls(allowPrivateUrls);
+        ProviderSettings complete = provider(env, chosen, baseUrl).withAllowPrivateUrls(allowPrivateUrls);
 
         HttpImageGeneratorSettings defaults = HttpImageGeneratorSettings.of(complete);
         Duration callTimeout = call.orElse(defaults.timeouts().call());
@@ -135,6 +122,28 @@ record ImageGenConfig(Optional<HttpImageGeneratorSettings> settings, OptionalInt
                         defaults.polling().first(),
                         defaults.polling().max()));
         return new ImageGenConfig(Optional.of(settings), rate);
+    }
+
+    /**
+     * The provider at {@code baseUrl} with the key, model, size and response format of the environment; a bad
+     * value is refused naming its variable.
+     */
+    private static ProviderSettings provider(Map<String, String> env, ProviderSettings.Protocol protocol, URI baseUrl) {
+        ProviderSettings provider = named(
+                URL,
+                () -> new ProviderSettings(
+                        protocol,
+                        baseUrl,
+                        value(env, API_KEY),
+                        protocol.defaultModel(),
+                        ProviderSettings.DEFAULT_SIZE,
+                        Optional.empty(),
+                        false));
+        ProviderSettings withModel =
+                named(MODEL, () -> provider.withModel(value(env, MODEL).orElse(protocol.defaultModel())));
+        ProviderSettings withSize =
+                named(SIZE, () -> withModel.withSize(value(env, SIZE).orElse(ProviderSettings.DEFAULT_SIZE)));
+        return named(RESPONSE_FORMAT, () -> withSize.withResponseFormat(value(env, RESPONSE_FORMAT)));
     }
 
     /** Whether an HTTP provider draws the images (a URL or a protocol is set). */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ class BadSettingsTest {
                 Arguments.of(
                         Map.of("CONTENT_IMAGEGEN_URL", "http://127.0.0.1:9", "CONTENT_IMAGEGEN_SIZE", "big"),
                         "CONTENT_IMAGEGEN_SIZE"),
+                // without a provider too: a typo does not wait for the day a URL is added
+                Arguments.of(Map.of("CONTENT_IMAGEGEN_SIZE", "big"), "CONTENT_IMAGEGEN_SIZE"),
                 Arguments.of(
                         Map.of("CONTENT_IMAGEGEN_URL", "http://127.0.0.1:9", "CONTENT_IMAGEGEN_MAX_RETRIES", "-1"),
                         "CONTENT_IMAGEGEN_MAX_RETRIES"));
@@ -99,12 +102,19 @@ class BadSettingsTest {
         builder.environment().keySet().removeIf(name -> name.startsWith("CONTENT_"));
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
+        // to a file, not read from a pipe: a Main that does not exit (a bad value accepted, the service
+        // started) must fail the test after the wait, not block it on a read that never ends
+        Path log = Files.createTempFile("bad-settings-", ".log");
+        builder.redirectOutput(log.toFile());
         Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("Main did not exit: " + new String(output, StandardCharsets.UTF_8));
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new AssertionError("Main did not exit: " + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Exit(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return new Exit(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 }

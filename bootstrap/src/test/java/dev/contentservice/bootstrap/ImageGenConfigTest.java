@@ -119,6 +119,37 @@ class ImageGenConfigTest {
                 .isFalse();
     }
 
+    /**
+     * Regression: the model, size, response format and key were checked only with a URL or protocol, against
+     * the README's promise that a value is checked even when nothing uses it yet.
+     */
+    @Test
+    void a_bad_model_size_format_or_key_stops_the_start_also_without_a_provider() {
+        for (Map.Entry<String, String> bad : List.of(
+                Map.entry("CONTENT_IMAGEGEN_MODEL", "gpt image 1"),
+                Map.entry("CONTENT_IMAGEGEN_SIZE", "banana"),
+                Map.entry("CONTENT_IMAGEGEN_RESPONSE_FORMAT", "png"),
+                Map.entry("CONTENT_IMAGEGEN_API_KEY", "sk-with space"))) {
+            assertThatThrownBy(() -> imagegen(Map.of(bad.getKey(), bad.getValue())))
+                    .as(bad.getKey())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(bad.getKey())
+                    .hasMessageNotContaining("sk-with space");
+        }
+        // checked by the rules of the protocol a URL alone would choose: a GPT image model takes no format
+        assertThatThrownBy(() -> imagegen(Map.of("CONTENT_IMAGEGEN_RESPONSE_FORMAT", "url")))
+                .hasMessageContaining("CONTENT_IMAGEGEN_RESPONSE_FORMAT");
+        assertThat(imagegen(Map.of(
+                                "CONTENT_IMAGEGEN_MODEL",
+                                "dall-e-3",
+                                "CONTENT_IMAGEGEN_SIZE",
+                                "1792x1024",
+                                "CONTENT_IMAGEGEN_RESPONSE_FORMAT",
+                                "url"))
+                        .enabled())
+                .isFalse();
+    }
+
     @Test
     void a_bad_imagegen_value_stops_the_start_naming_its_variable_and_never_the_key() {
         assertThatThrownBy(() -> imagegen(Map.of("CONTENT_IMAGEGEN_PROTOCOL", "midjourney")))
