@@ -264,11 +264,11 @@ final class Benchmarks {
                     "generate",
                     service,
                     baseline,
-                    (target, round) -> generateRun(redis, target, "gw" + round + "-", target == service, HTTP_RUN));
+                    (target, round) -> generateRun(redis, target, "gw" + round + "-", target == service));
             for (int run = 0; run < runs; run++) {
                 for (boolean serviceFirst : order(run)) {
                     ServiceProcess target = serviceFirst ? service : baseline;
-                    Wrk.Result result = generateRun(redis, target, "g" + run, serviceFirst, HTTP_RUN);
+                    Wrk.Result result = generateRun(redis, target, "g" + run, serviceFirst);
                     check(result, "generate " + (serviceFirst ? "service" : "baseline"));
                     generate.add(serviceFirst, result);
                 }
@@ -351,8 +351,7 @@ final class Benchmarks {
         }
     }
 
-    private Wrk.Result generateRun(
-            RedisServer redis, ServiceProcess target, String prefix, boolean isService, Duration duration) {
+    private Wrk.Result generateRun(RedisServer redis, ServiceProcess target, String prefix, boolean isService) {
         redis.flush();
         if (isService) {
             List<String> drafts = new ArrayList<>();
@@ -361,7 +360,7 @@ final class Benchmarks {
             }
             Drafts.preload(redis.client(), drafts);
         }
-        return wrk.run("generate.lua", target.baseUrl() + "/", duration, prefix);
+        return wrk.run("generate.lua", target.baseUrl() + "/", HTTP_RUN, prefix);
     }
 
     private void awaitCompletedStatus(String baseUrl, String jobId) {
