@@ -2,11 +2,11 @@ package dev.contentservice.application;
 
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.Job;
-import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobInFlightException;
 import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobType;
+import dev.contentservice.domain.NewJob;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.RecommendationSource;
@@ -67,13 +67,19 @@ public final class RequestImageGeneration {
     public Submission request(EventDraftId eventDraftId, JobOptions options) {
         Objects.requireNonNull(options, "options must not be null");
         webhooks.check(options);
-        Recommendation recommendation =
-                recommendations.find(eventDraftId).orElseThrow(() -> new RecommendationMissingException(eventDraftId));
-        Job candidate = Job.create(JobId.random(), recommendation, options, clock);
+        NewJob candidate = NewJob.of(eventDraftId, options, clock);
+        Job job;
         if (options.webhook().isPresent()) {
-            webhooks.owe(candidate); // before the job exists, so no stored job can miss its delivery
+            // its delivery is owed before the job exists, so no stored job can miss it: read, owe, then submit
+            Recommendation recommendation = recommendations
+                    .find(eventDraftId)
+                    .orElseThrow(() -> new RecommendationMissingException(eventDraftId));
+            Job withWebhook = candidate.with(recommendation);
+            webhooks.owe(withWebhook);
+            job = jobs.submit(withWebhook);
+        } else {
+            job = jobs.submit(candidate, recommendations); // the read and the submit in one step where the store can
         }
-        Job job = jobs.submit(candidate);
         boolean created = job.id().equals(candidate.id());
         if (created) {
             metrics.jobCreated();

@@ -20,6 +20,22 @@ public interface JobRepository {
      */
     Job submit(Job candidate);
 
+    /**
+     * Submits the job of the recommendation {@code source} holds for its draft now, as {@link #submit(Job)}
+     * does; the recommendation is read first, so a missing or unusable one stores nothing. This default
+     * reads, then submits; a backend that keeps the recommendations itself may do both in one atomic step
+     * when {@code source} is its own (for Redis, one round trip per request).
+     *
+     * @return the new job, or the draft's job in flight
+     * @throws RecommendationMissingException when the source holds no recommendation for the draft
+     * @throws InvalidRecommendationException when the one it holds cannot be used
+     */
+    default Job submit(NewJob job, RecommendationSource source) {
+        Recommendation recommendation = source.find(job.eventDraftId())
+                .orElseThrow(() -> new RecommendationMissingException(job.eventDraftId()));
+        return submit(job.with(recommendation));
+    }
+
     /** The job, or empty when it never existed or its TTL passed. */
     Optional<Job> find(JobId id);
 

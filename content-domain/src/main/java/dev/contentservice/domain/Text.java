@@ -9,25 +9,35 @@ final class Text {
 
     private Text() {}
 
-    /** Trims, drops control characters, folds null to "" and cuts at {@link #MAX_FIELD} characters. */
+    /**
+     * Trims, drops control characters, replaces a lone surrogate (which no UTF-8 store keeps) with U+FFFD,
+     * folds null to "" and cuts at {@link #MAX_FIELD} characters.
+     */
     static String clean(String raw) {
         if (raw == null) {
             return "";
         }
-        if (raw.length() <= MAX_FIELD && !hasControl(raw)) {
+        if (raw.length() <= MAX_FIELD && !needsReplacing(raw)) {
             return raw.strip(); // the common case: nothing to replace or cut, and no copy when nothing to trim
         }
         StringBuilder out = new StringBuilder(Math.min(raw.length(), MAX_FIELD));
         raw.codePoints()
-                .map(cp -> Character.isISOControl(cp) ? ' ' : cp)
+                .map(cp -> Character.isISOControl(cp) ? ' ' : isLoneSurrogate(cp) ? 0xFFFD : cp)
                 .limit(MAX_FIELD)
                 .forEach(out::appendCodePoint);
         return out.toString().strip();
     }
 
-    private static boolean hasControl(String raw) {
+    /** What {@link String#codePoints()} gives for a surrogate without its pair. */
+    private static boolean isLoneSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
+    }
+
+    /** A control character or a surrogate (paired ones are kept by the slow path, as code points). */
+    private static boolean needsReplacing(String raw) {
         for (int i = 0; i < raw.length(); i++) {
-            if (Character.isISOControl(raw.charAt(i))) {
+            char c = raw.charAt(i);
+            if (Character.isISOControl(c) || Character.isSurrogate(c)) {
                 return true;
             }
         }

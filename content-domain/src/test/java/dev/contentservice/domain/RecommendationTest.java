@@ -51,6 +51,16 @@ class RecommendationTest {
     }
 
     @Test
+    void a_lone_surrogate_becomes_the_replacement_character_and_a_pair_is_kept() {
+        SelectedRecommendation selected =
+                new SelectedRecommendation("봄\ud800", "벚꽃 \ud83c\udf38", List.of("\udc00"), null, null);
+
+        assertThat(selected.title()).isEqualTo("봄\ufffd");
+        assertThat(selected.description()).isEqualTo("벚꽃 🌸");
+        assertThat(selected.keywords()).containsExactly("\ufffd");
+    }
+
+    @Test
     void period_reads_naturally_with_one_or_both_dates() {
         assertThat(new EventInfo("", "", "", "t", "", "2026-03-01", "2026-03-15").period())
                 .isEqualTo("2026-03-01 ~ 2026-03-15");

@@ -10,6 +10,7 @@ import dev.contentservice.domain.JobMetadata;
 import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.JobType;
+import dev.contentservice.domain.NewJob;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.StoredStyle;
@@ -55,19 +56,36 @@ final class JobHash {
 
     /** Every field of a new job, as the hash is first written. */
     static Map<String, String> of(Job job) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put(STATUS, job.status().name());
-        fields.put(EVENT_DRAFT_ID, job.eventDraftId().value());
-        fields.put(TYPE, job.type().name());
-        fields.put(CREATED_AT, IsoInstant.format(job.createdAt()));
+        Map<String, String> fields = created(job.eventDraftId(), job.type(), job.createdAt(), job.options());
         fields.putAll(mutableFields(job));
         fields.put(RECOMMENDATION, RecommendationJson.write(job.recommendation()));
-        fields.put(ATTEMPTS, "0");
-        fields.put(
-                FORMATS, job.options().formats().stream().map(PosterFormat::key).collect(Collectors.joining(",")));
-        job.options().webhook().ifPresent(webhook -> fields.put(WEBHOOK, webhook.toString()));
-        job.options().metadata().ifPresent(metadata -> fields.put(METADATA, metadata.json()));
         job.edit().ifPresent(edit -> fields.put(EDIT, EditJson.write(edit)));
+        return fields;
+    }
+
+    /**
+     * Every field of a new generation job but its {@link #RECOMMENDATION}, which submit.lua copies from the
+     * AI record in the same step.
+     */
+    static Map<String, String> of(NewJob job) {
+        Map<String, String> fields = created(job.eventDraftId(), JobType.IMAGE_GEN, job.createdAt(), job.options());
+        fields.put(STATUS, JobStatus.PENDING.name());
+        fields.put(UPDATED_AT, IsoInstant.format(job.createdAt()));
+        fields.put(STYLES_DONE, "");
+        return fields;
+    }
+
+    /** The fields a job is created with and never changes. */
+    private static Map<String, String> created(
+            EventDraftId draft, JobType type, Instant createdAt, JobOptions options) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(EVENT_DRAFT_ID, draft.value());
+        fields.put(TYPE, type.name());
+        fields.put(CREATED_AT, IsoInstant.format(createdAt));
+        fields.put(ATTEMPTS, "0");
+        fields.put(FORMATS, options.formats().stream().map(PosterFormat::key).collect(Collectors.joining(",")));
+        options.webhook().ifPresent(webhook -> fields.put(WEBHOOK, webhook.toString()));
+        options.metadata().ifPresent(metadata -> fields.put(METADATA, metadata.json()));
         return fields;
     }
 

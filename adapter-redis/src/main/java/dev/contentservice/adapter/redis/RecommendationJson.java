@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * The JSON of {@code ai:event:{eventDraftId}}, read tolerantly: unknown fields are ignored, every field
  * is optional, a scalar where text is expected is read as its text, anything else as absent. Only a
- * value that is not a JSON object, or that has neither title, is refused. The job's snapshot of the
+ * value that is not one JSON object, or that has neither title, is refused. The job's snapshot of the
  * recommendation is written in the same shape, so one reader serves both.
  */
 final class RecommendationJson {
@@ -67,6 +67,10 @@ final class RecommendationJson {
                 } else {
                     parser.skipChildren();
                 }
+            }
+            if (parser.nextToken() != null) {
+                // as a strict JSON reader (and submit.lua's cjson) sees it: one document, nothing after it
+                throw new InvalidRecommendationException("the AI recommendation of " + draft + " is not JSON");
             }
         } catch (JacksonException e) {
             throw new InvalidRecommendationException("the AI recommendation of " + draft + " is not JSON");

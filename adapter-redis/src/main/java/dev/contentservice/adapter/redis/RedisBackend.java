@@ -42,9 +42,9 @@ public final class RedisBackend implements AutoCloseable {
     private RedisBackend(RedisSettings settings, Redis redis, String consumer) {
         this.settings = settings;
         this.redis = redis;
-        this.jobs = new RedisJobRepository(redis);
-        this.queue = new RedisJobQueue(redis, consumer, settings.lease(), Clock.systemUTC());
         this.recommendations = new RedisRecommendationSource(redis);
+        this.jobs = new RedisJobRepository(redis, recommendations);
+        this.queue = new RedisJobQueue(redis, consumer, settings.lease(), Clock.systemUTC());
         this.imageSets = new RedisImageSetRepository(redis);
         this.imageStore = new RedisImageStore(redis);
         this.changes = new RedisJobChanges(settings);

@@ -1,11 +1,15 @@
 package dev.contentservice.adapter.redis;
 
 import dev.contentservice.adapter.redis.Redis.Script;
+import dev.contentservice.domain.InvalidRecommendationException;
 import dev.contentservice.domain.Job;
 import dev.contentservice.domain.JobFailure;
 import dev.contentservice.domain.JobId;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobStatus;
+import dev.contentservice.domain.NewJob;
+import dev.contentservice.domain.RecommendationMissingException;
+import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.StoredStyle;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +36,7 @@ final class RedisJobRepository implements JobRepository {
     private static final Script SUBMIT = Script.load("submit");
     private static final Script UPDATE = Script.load("update");
     private static final Script STYLES = Script.load("styles");
+    private static final Script WITHDRAW = Script.load("withdraw");
 
     /**
      * The statuses of a job in flight, as the scripts read them: one blocks a new submit of its draft
@@ -42,9 +47,12 @@ final class RedisJobRepository implements JobRepository {
     private static final Map<JobStatus, String> ALLOWED_FROM = allowedFromLists();
 
     private final Redis redis;
+    /** The recommendations on the same Redis: a submit reading them reads them in its own script. */
+    private final RecommendationSource ownRecommendations;
 
-    RedisJobRepository(Redis redis) {
+    RedisJobRepository(Redis redis, RecommendationSource ownRecommendations) {
         this.redis = Objects.requireNonNull(redis, "redis");
+        this.ownRecommendations = Objects.requireNonNull(ownRecommendations, "ownRecommendations");
     }
 
     @Override
@@ -65,13 +73,80 @@ final class RedisJobRepository implements JobRepository {
         if (((Long) reply.get(0)) == 1L) {
             return candidate;
         }
+        return inFlight(reply);
+    }
+
+    /**
+     * With this backend's own recommendations, one script reads the AI record, checks it as the 422 needs
+     * (with Redis's {@code cjson}), and submits the job with the record as its snapshot: one round trip.
+     * What the script refuses, the Java reader refuses too. A record cjson cannot read at all is read again
+     * and judged in Java. The Java reader still reads the snapshot: a record the script let through and it
+     * refuses (cjson is laxer on a few contrived ones, such as a hexadecimal number) is withdrawn again.
+     */
+    @Override
+    public Job submit(NewJob job, RecommendationSource source) {
+        Objects.requireNonNull(job, "job must not be null");
+        if (source != ownRecommendations) {
+            return JobRepository.super.submit(job, source);
+        }
+        List<String> args = new ArrayList<>();
+        args.add(job.id().toString());
+        args.add(Long.toString(Job.TTL.toMillis()));
+        args.add(Keys.GROUP);
+        args.add(Keys.JOB_CHANGES);
+        args.add(IN_FLIGHT);
+        args.addAll(JobHash.flatten(JobHash.of(job)));
+        List<String> keys = List.of(
+                Keys.job(job.id()),
+                Keys.inFlight(job.eventDraftId()),
+                Keys.QUEUE,
+                Keys.recommendation(job.eventDraftId()));
+        List<?> reply = (List<?>) redis.script(SUBMIT, keys, args);
+        long outcome = (Long) reply.get(0);
+        if (outcome == -1L) {
+            throw new RecommendationMissingException(job.eventDraftId());
+        }
+        if (outcome == -2L) {
+            throw new InvalidRecommendationException(
+                    "the AI recommendation of " + job.eventDraftId() + " " + reply.get(1));
+        }
+        if (outcome == -3L) {
+            return JobRepository.super.submit(job, source); // cjson cannot read it: the Java reader judges it
+        }
+        if (outcome == 0L) {
+            return inFlight(reply);
+        }
+        try {
+            return job.with(RecommendationJson.read(job.eventDraftId(), (String) reply.get(2)));
+        } catch (InvalidRecommendationException e) {
+            redis.script(
+                    WITHDRAW,
+                    List.of(keys.get(0), keys.get(1)),
+                    List.of(job.id().toString()));
+            LOG.warn("{}: withdrew job {}", e.getMessage(), job.id());
+            throw e;
+        }
+    }
+
+    /**
+     * The draft's job in flight from a submit's reply; one whose snapshot cannot be read was stored by a
+     * submit that is withdrawing it right now, because the draft's recommendation is unusable.
+     */
+    private static Job inFlight(List<?> reply) {
         JobId other = JobId.parse((String) reply.get(1))
                 .orElseThrow(() -> new IllegalStateException("in-flight mark holds no job id: " + reply.get(1)));
         Map<String, String> fields = new HashMap<>();
         for (int i = 2; i + 1 < reply.size(); i += 2) {
             fields.put((String) reply.get(i), (String) reply.get(i + 1));
         }
-        return JobHash.read(other, fields, Optional.empty());
+        try {
+            return JobHash.read(other, fields, Optional.empty());
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof InvalidRecommendationException invalid) {
+                throw invalid;
+            }
+            throw e;
+        }
     }
 
     @Override

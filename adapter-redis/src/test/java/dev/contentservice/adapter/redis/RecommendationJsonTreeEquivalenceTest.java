@@ -11,7 +11,6 @@ import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.SelectedRecommendation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,35 +21,13 @@ import org.junit.jupiter.api.Test;
 class RecommendationJsonTreeEquivalenceTest {
     private static final EventDraftId DRAFT = EventDraftId.of("draft-1");
     private static final ObjectMapper TREE = new ObjectMapper();
-    private static final String[] EVENT_FIELDS = {
-        "storeName", "industry", "region", "title", "prize", "startDate", "endDate"
-    };
-    private static final String[] SELECTED_FIELDS = {"title", "description", "keywords", "targetAudience", "tone"};
-    private static final String[] SCALARS = {
-        "\"봄맞이 이벤트\"",
-        "\"  딸기 \"",
-        "\"\"",
-        "\"a\\u0000b\\n\"",
-        "2026",
-        "-7",
-        "12345678901234567890",
-        "1.50",
-        "1e3",
-        "-0.0",
-        "3.0E-5",
-        "true",
-        "false",
-        "null",
-        "\"\\\"quoted\\\"\""
-    };
-
-    private final Random random = new Random(16);
+    private final RandomRecords records = new RandomRecords(16);
 
     @Test
     void random_records_read_the_same_as_through_a_tree() throws Exception {
         int valid = 0;
         for (int i = 0; i < 20_000; i++) {
-            String json = root();
+            String json = records.next();
             Object expected = viaTree(json);
             Object actual;
             try {
@@ -64,57 +41,6 @@ class RecommendationJsonTreeEquivalenceTest {
             }
         }
         assertThat(valid).as("records with a title among the random ones").isGreaterThan(2_000);
-    }
-
-    private String root() {
-        StringBuilder json = new StringBuilder("{");
-        int fields = random.nextInt(5);
-        for (int f = 0; f < fields; f++) {
-            if (f > 0) {
-                json.append(',');
-            }
-            switch (random.nextInt(4)) {
-                case 0, 1 ->
-                    json.append("\"eventInfo\":").append(random.nextInt(6) == 0 ? value(1) : object(EVENT_FIELDS));
-                case 2 ->
-                    json.append("\"selectedRecommendation\":")
-                            .append(random.nextInt(6) == 0 ? value(1) : object(SELECTED_FIELDS));
-                default -> json.append("\"other\":").append(value(2));
-            }
-        }
-        return json.append('}').toString();
-    }
-
-    private String object(String[] names) {
-        StringBuilder json = new StringBuilder("{");
-        int fields = random.nextInt(8);
-        for (int f = 0; f < fields; f++) {
-            if (f > 0) {
-                json.append(',');
-            }
-            String name = random.nextInt(8) == 0 ? "unknown" : names[random.nextInt(names.length)];
-            json.append('"').append(name).append("\":").append(value(2));
-        }
-        return json.append('}').toString();
-    }
-
-    private String value(int depth) {
-        int kind = random.nextInt(depth > 0 ? 10 : 7);
-        if (kind < 7) {
-            return SCALARS[random.nextInt(SCALARS.length)];
-        }
-        StringBuilder json = new StringBuilder(kind == 9 ? "{" : "[");
-        int items = random.nextInt(4);
-        for (int i = 0; i < items; i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            if (kind == 9) {
-                json.append("\"k").append(i).append("\":");
-            }
-            json.append(value(depth - 1));
-        }
-        return json.append(kind == 9 ? "}" : "]").toString();
     }
 
     /** The rules through a tree: a Recommendation, or "invalid". */

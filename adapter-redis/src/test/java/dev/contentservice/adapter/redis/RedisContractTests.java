@@ -34,6 +34,13 @@ class RedisContractTests {
         return backend;
     }
 
+    /** Writes the recommendation as the AI service does: its JSON at {@code ai:event:{eventDraftId}}. */
+    private void storeAiRecord(Recommendation recommendation) {
+        try (RedisClient client = RedisClient.create(REDIS.url())) {
+            client.set(Keys.recommendation(recommendation.eventDraftId()), RecommendationJson.write(recommendation));
+        }
+    }
+
     @AfterEach
     void closeBackends() throws Exception {
         for (AutoCloseable closeable : opened) {
@@ -44,14 +51,27 @@ class RedisContractTests {
 
     @Nested
     class Jobs extends JobRepositoryContract {
+        private RedisBackend last;
+
         @Override
         protected JobRepository createJobRepository() {
-            return backend(RedisSettings.DEFAULT_LEASE).jobRepository();
+            last = backend(RedisSettings.DEFAULT_LEASE);
+            return last.jobRepository();
         }
 
         @Override
         protected void letTimePass(Duration duration) {
             REDIS.letTimePass(duration);
+        }
+
+        @Override
+        protected RecommendationSource recommendations() {
+            return last.recommendationSource();
+        }
+
+        @Override
+        protected void storeRecommendation(Recommendation recommendation) {
+            storeAiRecord(recommendation);
         }
     }
 
@@ -98,9 +118,7 @@ class RedisContractTests {
 
         @Override
         protected void store(Recommendation recommendation) {
-            RedisClient client = RedisClient.create(REDIS.url());
-            opened.add(client);
-            client.set("ai:event:" + recommendation.eventDraftId().value(), RecommendationJson.write(recommendation));
+            storeAiRecord(recommendation);
         }
     }
 

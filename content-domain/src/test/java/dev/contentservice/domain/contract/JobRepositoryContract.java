@@ -2,6 +2,7 @@ package dev.contentservice.domain.contract;
 
 import static dev.contentservice.domain.contract.Fixtures.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contentservice.domain.EditableText;
 import dev.contentservice.domain.EventDraftId;
@@ -15,7 +16,11 @@ import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobStatus;
 import dev.contentservice.domain.JobType;
+import dev.contentservice.domain.NewJob;
 import dev.contentservice.domain.PosterFormat;
+import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.RecommendationMissingException;
+import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.StoredStyle;
 import dev.contentservice.domain.WebhookTarget;
 import java.time.Duration;
@@ -49,6 +54,12 @@ public abstract class JobRepositoryContract {
      * keys. Tests never wait for a TTL.
      */
     protected abstract void letTimePass(Duration duration);
+
+    /** The backend's own recommendations, of the repository returned last (its submit may read them itself). */
+    protected abstract RecommendationSource recommendations();
+
+    /** Stores (or replaces) a draft's recommendation in {@link #recommendations()} as the AI service would. */
+    protected abstract void storeRecommendation(Recommendation recommendation);
 
     @BeforeEach
     void setUpRepository() {
@@ -435,5 +446,76 @@ public abstract class JobRepositoryContract {
 
         assertThat(jobs.find(finished.id()).orElseThrow()).isEqualTo(completed);
         assertThat(jobs.find(pending.id()).orElseThrow()).isEqualTo(pending);
+    }
+
+    @Test
+    void a_new_job_reads_its_draft_recommendation_as_it_is_submitted() {
+        Recommendation recommendation = Fixtures.recommendation(Fixtures.uniqueDraft());
+        storeRecommendation(recommendation);
+        JobOptions options = JobOptions.DEFAULT.withFormats(Set.of(PosterFormat.STORY));
+        NewJob candidate = NewJob.of(recommendation.eventDraftId(), options, CLOCK);
+
+        Job job = jobs.submit(candidate, recommendations());
+
+        assertThat(job).isEqualTo(candidate.with(recommendation));
+        assertThat(job.status()).isEqualTo(JobStatus.PENDING);
+        assertThat(jobs.find(candidate.id())).contains(job);
+    }
+
+    @Test
+    void a_new_job_keeps_the_recommendation_it_read_when_the_ai_record_changes() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        Recommendation first = Fixtures.recommendation(draft);
+        storeRecommendation(first);
+        Job job = jobs.submit(NewJob.of(draft, JobOptions.DEFAULT, CLOCK), recommendations());
+
+        storeRecommendation(Fixtures.sparseRecommendation(draft));
+
+        assertThat(jobs.find(job.id()).orElseThrow().recommendation()).isEqualTo(first);
+    }
+
+    @Test
+    void a_new_job_without_a_recommendation_is_refused_and_leaves_its_draft_free() {
+        EventDraftId draft = Fixtures.uniqueDraft();
+        NewJob refused = NewJob.of(draft, JobOptions.DEFAULT, CLOCK);
+
+        assertThatThrownBy(() -> jobs.submit(refused, recommendations()))
+                .isInstanceOf(RecommendationMissingException.class);
+
+        assertThat(jobs.find(refused.id())).isEmpty();
+        storeRecommendation(Fixtures.recommendation(draft));
+        NewJob next = NewJob.of(draft, JobOptions.DEFAULT, CLOCK);
+        assertThat(jobs.submit(next, recommendations()).id()).isEqualTo(next.id());
+    }
+
+    @Test
+    void a_new_job_while_its_draft_has_one_in_flight_is_answered_with_that_job() {
+        Recommendation recommendation = Fixtures.recommendation(Fixtures.uniqueDraft());
+        storeRecommendation(recommendation);
+        Job first = jobs.submit(Fixtures.newJob(recommendation.eventDraftId()));
+        Job second =
+                jobs.submit(NewJob.of(recommendation.eventDraftId(), JobOptions.DEFAULT, CLOCK), recommendations());
+        NewJob third = NewJob.of(recommendation.eventDraftId(), JobOptions.DEFAULT, CLOCK);
+
+        Job answer = jobs.submit(third, recommendations());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(answer).isEqualTo(first);
+        assertThat(jobs.find(third.id())).isEmpty();
+    }
+
+    @Test
+    void a_new_job_reads_any_source_it_is_given() {
+        Recommendation elsewhere = Fixtures.sparseRecommendation(Fixtures.uniqueDraft());
+        RecommendationSource other =
+                draft -> Optional.of(elsewhere).filter(r -> r.eventDraftId().equals(draft));
+        NewJob candidate = NewJob.of(elsewhere.eventDraftId(), JobOptions.DEFAULT, CLOCK);
+
+        Job job = jobs.submit(candidate, other);
+
+        assertThat(job).isEqualTo(candidate.with(elsewhere));
+        assertThat(jobs.find(candidate.id())).contains(job);
+        assertThatThrownBy(() -> jobs.submit(NewJob.of(Fixtures.uniqueDraft(), JobOptions.DEFAULT, CLOCK), other))
+                .isInstanceOf(RecommendationMissingException.class);
     }
 }
