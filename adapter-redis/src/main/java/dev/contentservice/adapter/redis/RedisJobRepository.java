@@ -61,13 +61,7 @@ final class RedisJobRepository implements JobRepository {
         if (candidate.status() != JobStatus.PENDING) {
             throw new IllegalArgumentException("candidate must be PENDING, was " + candidate.status());
         }
-        List<String> args = new ArrayList<>();
-        args.add(candidate.id().toString());
-        args.add(Long.toString(Job.TTL.toMillis()));
-        args.add(Keys.GROUP);
-        args.add(Keys.JOB_CHANGES);
-        args.add(IN_FLIGHT);
-        args.addAll(JobHash.flatten(JobHash.of(candidate)));
+        List<String> args = submitArgs(candidate.id(), JobHash.of(candidate));
         List<?> reply = (List<?>) redis.script(
                 SUBMIT, List.of(Keys.job(candidate.id()), Keys.inFlight(candidate.eventDraftId()), Keys.QUEUE), args);
         if (((Long) reply.get(0)) == 1L) {
@@ -89,13 +83,7 @@ final class RedisJobRepository implements JobRepository {
         if (source != ownRecommendations) {
             return JobRepository.super.submit(job, source);
         }
-        List<String> args = new ArrayList<>();
-        args.add(job.id().toString());
-        args.add(Long.toString(Job.TTL.toMillis()));
-        args.add(Keys.GROUP);
-        args.add(Keys.JOB_CHANGES);
-        args.add(IN_FLIGHT);
-        args.addAll(JobHash.flatten(JobHash.of(job)));
+        List<String> args = submitArgs(job.id(), JobHash.of(job));
         List<String> keys = List.of(
                 Keys.job(job.id()),
                 Keys.inFlight(job.eventDraftId()),
@@ -126,6 +114,18 @@ final class RedisJobRepository implements JobRepository {
             LOG.warn("{}: withdrew job {}", e.getMessage(), job.id());
             throw e;
         }
+    }
+
+    /** submit.lua's arguments: the job's id and hash fields, and what the script is handed of the rules. */
+    private static List<String> submitArgs(JobId id, Map<String, String> fields) {
+        List<String> args = new ArrayList<>(5 + fields.size() * 2);
+        args.add(id.toString());
+        args.add(Long.toString(Job.TTL.toMillis()));
+        args.add(Keys.GROUP);
+        args.add(Keys.JOB_CHANGES);
+        args.add(IN_FLIGHT);
+        args.addAll(JobHash.flatten(fields));
+        return args;
     }
 
     /**
