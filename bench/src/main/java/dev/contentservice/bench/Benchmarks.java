@@ -360,7 +360,22 @@ final class Benchmarks {
             }
             Drafts.preload(redis.client(), drafts);
         }
-        return wrk.run("generate.lua", target.baseUrl() + "/", HTTP_RUN, prefix);
+        String targetPid = Long.toString(target.child().pid());
+        String redisPid = Long.toString(redis.pid());
+        long targetBefore = Proc.threadTicks(targetPid, "").orElse(0L);
+        long redisBefore = Proc.threadTicks(redisPid, "").orElse(0L);
+        long harnessBefore = Proc.threadTicks("self", "").orElse(0L);
+        Wrk.Result result = wrk.run("generate.lua", target.baseUrl() + "/", HTTP_RUN, prefix);
+        double perRequest = Proc.MILLIS_PER_TICK * 1000 / Math.max(1, result.requests());
+        log(String.format(
+                java.util.Locale.ROOT,
+                "generate %s run %s: CPU per request: its process %.1f µs, redis-server %.1f µs, this harness %.1f µs",
+                isService ? "service" : "baseline",
+                prefix,
+                (Proc.threadTicks(targetPid, "").orElse(0L) - targetBefore) * perRequest,
+                (Proc.threadTicks(redisPid, "").orElse(0L) - redisBefore) * perRequest,
+                (Proc.threadTicks("self", "").orElse(0L) - harnessBefore) * perRequest));
+        return result;
     }
 
     private void awaitCompletedStatus(String baseUrl, String jobId) {

@@ -50,6 +50,11 @@ final class RedisServer implements AutoCloseable {
         return server;
     }
 
+    /** The redis-server's process id, for its CPU time in /proc. */
+    long pid() {
+        return child.pid();
+    }
+
     private boolean answers() {
         try {
             return "PONG".equals(client.ping());
