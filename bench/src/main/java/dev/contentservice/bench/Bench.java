@@ -59,6 +59,10 @@ public final class Bench {
                         Path.of("bench/node").toAbsolutePath());
                 System.exit(0);
             }
+            case "roundtrips-service" -> {
+                ServiceJarRoundTrips.main(Integer.parseInt(args[1]), args.length > 2 ? args[2] : "paced");
+                System.exit(0);
+            }
             case "stub" -> {
                 ProviderStub stub = ProviderStub.startCounting(Duration.ofMillis(Long.parseLong(args[1])));
                 System.out.println(StubProcess.URL_LINE + stub.baseUrl());
@@ -76,6 +80,7 @@ public final class Bench {
                 + "       bench.jar worker <redisUrl> <jobs> <warmupJobs>\n"
                 + "       bench.jar roundtrips <redisUrl> <jobs> [arriving|backlog]\n"
                 + "       bench.jar roundtrips-bullmq <redisUrl> <jobs> [arriving|backlog] (from the repository root)\n"
+                + "       bench.jar roundtrips-service <jobs> [paced|burst] (from the repository root, after the build)\n"
                 + "       bench.jar stub <delayMillis>");
         System.exit(2);
     }

@@ -152,8 +152,12 @@ final class RoundTrips {
         throw new IllegalStateException("the BullMQ count ended before it printed " + prefix);
     }
 
-    /** Prints {@code ROUNDTRIPS_JSON}: per job, the client's commands (round trips), all commands, each command. */
     private static void print(String side, boolean arriving, int jobs, Map<String, Long> counts, long failed) {
+        print(side, arriving ? "arriving" : "backlog", jobs, counts, failed);
+    }
+
+    /** Prints {@code ROUNDTRIPS_JSON}: per job, the client's commands (round trips), all commands, each command. */
+    static void print(String side, String mode, int jobs, Map<String, Long> counts, long failed) {
         long client = counts.entrySet().stream()
                 .filter(e -> !e.getKey().startsWith("lua "))
                 .mapToLong(Map.Entry::getValue)
@@ -171,7 +175,7 @@ final class RoundTrips {
                 "ROUNDTRIPS_JSON {\"side\":\"%s\",\"mode\":\"%s\",\"jobs\":%d,\"roundTripsPerJob\":%.2f,"
                         + "\"commandsPerJob\":%.2f,\"failed\":%d,\"perJob\":{%s}}%n",
                 side,
-                arriving ? "arriving" : "backlog",
+                mode,
                 jobs,
                 client / (double) jobs,
                 all / (double) jobs,
@@ -180,7 +184,7 @@ final class RoundTrips {
     }
 
     /** {@code redis-cli MONITOR} in a child process, its lines counted by command and by client kind. */
-    private static final class Monitor {
+    static final class Monitor {
         private final Process process;
         private final Thread reader;
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
