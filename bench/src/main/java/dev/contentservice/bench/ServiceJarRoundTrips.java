@@ -1,13 +1,8 @@
 package dev.contentservice.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.contentservice.adapter.redis.RedisSettings;
 import dev.contentservice.testfixtures.ProviderStub;
 import dev.contentservice.testfixtures.ServiceProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a job costs Redis on the service jar itself, counted with {@code redis-cli MONITOR} as {@link
@@ -36,7 +30,8 @@ final class ServiceJarRoundTrips {
     private static final int WARM_UP_JOBS = 300;
     private static final int PACED_PER_SECOND = 20;
     private static final Duration AFTER_THE_LAST = Duration.ofSeconds(4);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WARM_UP_CONCURRENCY = 32;
+    private static final Api API = new Api();
 
     private ServiceJarRoundTrips() {}
 
@@ -67,27 +62,25 @@ final class ServiceJarRoundTrips {
                 all.addAll(counted);
                 Drafts.preload(redis.client(), all);
 
-                List<String> warmJobs = new ArrayList<>();
-                for (String draft : warm) {
-                    warmJobs.add(post(service, draft));
-                }
-                awaitFinished(service, warmJobs);
+                String base = service.baseUrl();
+                awaitFinished(redis, base, API.generateAll(base, warm, WARM_UP_CONCURRENCY));
 
                 RoundTrips.Monitor monitor = RoundTrips.Monitor.start(RedisSettings.of(redis.url()));
-                List<String> countedJobs = burst ? postAtOnce(service, counted) : postPaced(service, counted);
+                List<String> countedJobs =
+                        burst ? API.generateAll(base, counted, counted.size()) : postPaced(base, counted);
                 Thread.sleep(AFTER_THE_LAST.toMillis());
                 Map<String, Long> counts = monitor.stop();
-                long failed = awaitFinished(service, countedJobs);
+                long failed = awaitFinished(redis, base, countedJobs);
                 RoundTrips.print("service jar", burst ? "burst" : "paced", jobs, counts, failed);
             }
         }
     }
 
-    private static List<String> postPaced(ServiceProcess service, List<String> drafts) throws InterruptedException {
+    private static List<String> postPaced(String base, List<String> drafts) throws InterruptedException {
         List<String> ids = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < drafts.size(); i++) {
-            ids.add(post(service, drafts.get(i)));
+            ids.add(API.generate(base, drafts.get(i)));
             long next = start + (i + 1) * 1_000_000_000L / PACED_PER_SECOND;
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -97,57 +90,11 @@ final class ServiceJarRoundTrips {
         return ids;
     }
 
-    private static List<String> postAtOnce(ServiceProcess service, List<String> drafts) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(drafts.size());
-        try {
-            List<Future<String>> posts = new ArrayList<>();
-            for (String draft : drafts) {
-                posts.add(clients.submit(() -> post(service, draft)));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> post : posts) {
-                ids.add(post.get());
-            }
-            return ids;
-        } finally {
-            clients.shutdownNow();
-        }
-    }
-
-    private static String post(ServiceProcess service, String draft) {
-        try {
-            HttpResponse<String> response = service.post("/api/content/images/" + draft + "/generate");
-            if (response.statusCode() != 202) {
-                throw new IllegalStateException("POST " + draft + ": " + response.statusCode() + " " + response.body());
-            }
-            return JSON.readTree(response.body()).path("jobId").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Waits until every job has ended (at most 2 minutes); returns how many FAILED. */
-    private static long awaitFinished(ServiceProcess service, List<String> jobIds) throws Exception {
-        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        long failed = 0;
-        for (String id : jobIds) {
-            while (true) {
-                JsonNode status = JSON.readTree(
-                        service.get("/api/content/jobs/" + id + "/status").body());
-                String value = status.path("status").asText();
-                if ("COMPLETED".equals(value)) {
-                    break;
-                }
-                if ("FAILED".equals(value)) {
-                    failed++;
-                    break;
-                }
-                if (System.nanoTime() > end) {
-                    throw new IllegalStateException("job " + id + " did not finish within 2 minutes: " + status);
-                }
-                Sleep.millis(50);
-            }
-        }
-        return failed;
+    /** Waits (long-polling) until every job has ended, at most 2 minutes; returns how many FAILED. */
+    private static long awaitFinished(RedisServer redis, String base, List<String> jobIds) throws Exception {
+        CompletableFuture.allOf(
+                        jobIds.stream().map(id -> API.awaitTerminal(base, id)).toArray(CompletableFuture[]::new))
+                .get(2, TimeUnit.MINUTES);
+        return Api.statusCounts(redis.client(), jobIds).getOrDefault("FAILED", 0L);
     }
 }
