@@ -11,10 +11,18 @@ import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.NewJob;
 import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationMissingException;
+import dev.contentservice.domain.StoreUnavailableException;
 import dev.contentservice.domain.contract.Fixtures;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -97,6 +105,11 @@ class OneStepSubmitTest {
                 "{\"eventInfo\": {\"title\": \"\u3000\u205f\u0085\"}}",
                 "{\"eventInfo\": {\"title\": \"\\u00a0\"}}",
                 "{\"eventInfo\": {\"title\": \"\\u200b\"}}",
+                "{\"eventInfo\": {\"title\": \"\\u2007\\u202f\"}}",
+                "{\"eventInfo\": {\"title\": \"\\u3000\\u20ac\"}}",
+                "{\"eventInfo\": {\"title\": \"\\u1680\\u1200\"}}",
+                "{\"eventInfo\": {\"title\": \"\\u0085\\u00c0\"}}",
+                "{\"eventInfo\": {\"title\": \"\\u0085\\u2029\\u205f\\u1680 \"}}",
                 "{\"eventInfo\": {\"title\": \"\\u0000\\u001f\\u007f\"}}",
                 "{\"eventInfo\": {\"title\": \"봄\"}, \"eventInfo\": {\"title\": null}}",
                 "{\"eventInfo\": {\"title\": null}, \"eventInfo\": {\"title\": \"봄\"}}",
@@ -198,6 +211,97 @@ class OneStepSubmitTest {
                         NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK), backend.recommendationSource()))
                 .isInstanceOf(RecommendationMissingException.class);
         assertThat(ai.exists(Keys.inFlight(draft))).isFalse();
+    }
+
+    @Test
+    void each_job_of_a_batch_is_its_own_step_and_a_refused_command_fails_only_its_job() {
+        NewJob first = recorded(draft());
+        NewJob blocked = recorded(draft());
+        NewJob third = recorded(draft());
+        ai.hset(Keys.inFlight(blocked.eventDraftId()), "not", "a job id"); // its GET is refused: WRONGTYPE
+
+        List<List<?>> replies = redisJobs().submitAll(List.of(batched(first), batched(blocked), batched(third)));
+
+        assertThat(replies.stream().map(reply -> (Object) reply.get(0)).toList())
+                .containsExactly(1L, -4L, 1L);
+        assertThat((String) replies.get(1).get(1)).contains("WRONGTYPE");
+        assertThat(ai.hget(Keys.job(first.id()), "status")).isEqualTo("PENDING");
+        assertThat(ai.hget(Keys.job(third.id()), "status")).isEqualTo("PENDING");
+        assertThat(ai.exists(Keys.job(blocked.id()))).isFalse();
+        assertThat(ai.xlen(Keys.QUEUE)).isEqualTo(2);
+        assertThatThrownBy(() -> jobs.submit(blocked, backend.recommendationSource()))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("WRONGTYPE");
+    }
+
+    @Test
+    void two_submits_of_one_draft_in_one_batch_make_one_job() {
+        EventDraftId draft = draft();
+        NewJob first = recorded(draft);
+        NewJob second = NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK);
+
+        List<List<?>> replies = redisJobs().submitAll(List.of(batched(first), batched(second)));
+
+        assertThat(replies.get(0).get(0)).isEqualTo(1L);
+        assertThat(List.<Object>copyOf(replies.get(1).subList(0, 2)))
+                .containsExactly(0L, first.id().toString());
+        assertThat(ai.exists(Keys.job(second.id()))).isFalse();
+        assertThat(ai.xlen(Keys.QUEUE)).isEqualTo(1);
+        assertThat(ai.get(Keys.inFlight(draft))).isEqualTo(first.id().toString());
+    }
+
+    @Test
+    void concurrent_submits_share_script_calls_and_each_gets_its_own_job() throws Exception {
+        int submits = 200;
+        List<NewJob> news = new ArrayList<>();
+        for (int i = 0; i < submits; i++) {
+            news.add(recorded(draft()));
+        }
+        jobs.submit(recorded(draft()), backend.recommendationSource()); // loads the script
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<String> sent;
+        try (CommandMonitor monitor = new CommandMonitor(REDIS.port())) {
+            monitor.commandsSent();
+            List<Future<Job>> answers = new ArrayList<>();
+            for (NewJob job : news) {
+                answers.add(callers.submit(() -> {
+                    go.await();
+                    return jobs.submit(job, backend.recommendationSource());
+                }));
+            }
+            go.countDown();
+            for (int i = 0; i < submits; i++) {
+                Job answered = answers.get(i).get(30, TimeUnit.SECONDS);
+                assertThat(answered.id()).isEqualTo(news.get(i).id());
+                assertThat(jobs.find(answered.id())).contains(answered);
+            }
+            sent = monitor.commandsSent();
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(ai.xlen(Keys.QUEUE)).isEqualTo(submits + 1);
+        assertThat(sent)
+                .as("at most one script per submit, and nothing else but the reads of find and the handshakes of "
+                        + "new connections")
+                .allMatch(command ->
+                        Set.of("evalsha", "hgetall", "hello", "client").contains(command));
+        assertThat(sent.stream().filter("evalsha"::equals).count()).isBetween(1L, (long) submits);
+    }
+
+    private RedisJobRepository redisJobs() {
+        return (RedisJobRepository) jobs;
+    }
+
+    /** A new job whose draft has a usable recommendation. */
+    private NewJob recorded(EventDraftId draft) {
+        ai.set(Keys.recommendation(draft), RecommendationJson.write(Fixtures.recommendation(draft)));
+        return NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK);
+    }
+
+    private static RedisJobRepository.Submit batched(NewJob job) {
+        return new RedisJobRepository.Submit(job.id(), job.eventDraftId(), true, JobHash.of(job));
     }
 
     private static EventDraftId draft() {
