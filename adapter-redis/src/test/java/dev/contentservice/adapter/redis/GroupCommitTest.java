@@ -24,6 +24,8 @@ class GroupCommitTest {
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstRunning = new CountDownLatch(1);
+    private final CountDownLatch releaseFirst = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -45,18 +47,8 @@ class GroupCommitTest {
 
     @Test
     void items_that_arrive_while_the_lane_is_busy_go_together_in_the_next_batch() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>(16, 1, items -> {
-            batches.add(List.copyOf(items));
-            if (items.contains(0)) {
-                firstRunning.countDown();
-                await(releaseFirst);
-            }
-            return doubled(items);
-        });
-        Future<Integer> first = callers.submit(() -> commit.submit(0));
-        await(firstRunning);
+        GroupCommit<Integer, Integer> commit = heldAtZero(GroupCommitTest::doubled);
+        Future<Integer> first = holdFirst(commit);
 
         List<Future<Integer>> later = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -119,23 +111,14 @@ class GroupCommitTest {
 
     @Test
     void a_failing_batch_fails_each_of_its_callers_and_the_next_batch_runs() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
         IllegalStateException refused = new IllegalStateException("refused");
-        GroupCommit<Integer, Integer> commit = new GroupCommit<>(16, 1, items -> {
-            batches.add(List.copyOf(items));
-            if (items.contains(0)) {
-                firstRunning.countDown();
-                await(releaseFirst);
-                return doubled(items);
-            }
+        GroupCommit<Integer, Integer> commit = heldAtZero(items -> {
             if (items.contains(-1)) {
                 throw refused;
             }
             return doubled(items);
         });
-        Future<Integer> first = callers.submit(() -> commit.submit(0));
-        await(firstRunning);
+        Future<Integer> first = holdFirst(commit);
         Future<Integer> failing = callers.submit(() -> commit.submit(-1));
         Future<Integer> sameBatch = callers.submit(() -> commit.submit(3));
         assertThat(Fixtures.eventually(PATIENCE, () -> commit.waiting() == 2)).isTrue();
@@ -164,6 +147,29 @@ class GroupCommitTest {
 
         assertThatThrownBy(() -> new GroupCommit<>(0, 1, batch)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new GroupCommit<>(1, 0, batch)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * One lane, up to 16 items a batch; the batch holding 0 waits for {@link #releaseFirst}, the others are
+     * answered by {@code rest}. Every batch is recorded in {@link #batches}.
+     */
+    private GroupCommit<Integer, Integer> heldAtZero(Function<List<Integer>, List<Integer>> rest) {
+        return new GroupCommit<>(16, 1, items -> {
+            batches.add(List.copyOf(items));
+            if (items.contains(0)) {
+                firstRunning.countDown();
+                await(releaseFirst);
+                return doubled(items);
+            }
+            return rest.apply(items);
+        });
+    }
+
+    /** Submits 0 from another thread and returns once its batch runs (and holds the only lane). */
+    private Future<Integer> holdFirst(GroupCommit<Integer, Integer> commit) {
+        Future<Integer> first = callers.submit(() -> commit.submit(0));
+        await(firstRunning);
+        return first;
     }
 
     private static List<Integer> doubled(List<Integer> items) {
