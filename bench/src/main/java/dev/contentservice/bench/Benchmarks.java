@@ -234,7 +234,7 @@ final class Benchmarks {
                 + "minutes, the circuit opened and the worker failed every new job at once, as fast as they came). "
                 + "Redis is flushed before each run, and the same recommendations are preloaded before a baseline "
                 + "run as before a service run (since the thirteenth session; before, the baseline ran on an empty "
-                + "Redis, which made each of its commands cheaper).");
+                + "Redis).");
         Map<String, String> env = serviceEnv(redis, stub);
         env.put("CONTENT_IMAGEGEN_TIMEOUT_SECONDS", Long.toString(HTTP_HELD_CALLS.toSeconds()));
         env.put("CONTENT_JOB_DEADLINE_SECONDS", Long.toString(HTTP_HELD_CALLS.toSeconds()));
@@ -355,8 +355,7 @@ final class Benchmarks {
 
     private Wrk.Result generateRun(RedisServer redis, ServiceProcess target, String prefix, boolean isService) {
         redis.flush();
-        // both sides run on the same data set: the baseline does not read the recommendations, but a Redis
-        // holding them (some 10^5 keys) costs more per command than an empty one, for either side alike
+        // both sides run on the same data set, though the baseline does not read the recommendations
         List<String> drafts = new ArrayList<>();
         for (int thread = 0; thread < wrk.threads(); thread++) {
             drafts.addAll(Drafts.ids(prefix + thread + "-", DRAFTS_PER_WRK_THREAD));
