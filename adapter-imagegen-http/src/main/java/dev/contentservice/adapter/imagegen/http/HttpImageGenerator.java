@@ -73,6 +73,9 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpImageGenerator.class);
     private static final String ACCEPT_IMAGES = "image/png, image/jpeg, image/webp;q=0.9, */*;q=0.1";
 
+    /** Set by {@link #close}: every call still running, or made after, ends as closed. */
+    private volatile boolean closed;
+
     private final HttpImageGeneratorSettings settings;
     private final Clock clock;
     private final ProviderBudget budget;
@@ -227,6 +230,10 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
             }
         });
         try {
+            if (closed) {
+                fail(result, exchange, closedError());
+                return result;
+            }
             if (exchange.timeLeft(clock).toMillis() <= 0) {
                 fail(result, exchange, timeout("the job deadline had passed before the provider was called"));
                 return result;
@@ -259,9 +266,18 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
         return result;
     }
 
-    /** Stops the generator's threads and drops its connections; calls in flight fail. */
+    /**
+     * Stops the generator's threads and drops its connections; calls in flight, and any made after, fail as
+     * {@link ImageGenerationException#UNAVAILABLE} (the service is stopping: nothing went wrong, and their
+     * jobs are handed over or retried).
+     */
     @Override
     public void close() {
+        closed = true;
+        int inFlight = limiter.inFlight();
+        if (inFlight > 0) {
+            LOG.info("image generator closed with {} provider call(s) in flight; they end unfinished", inFlight);
+        }
         client.dispatcher().cancelAll();
         scheduler.shutdownNow();
         httpThreads.shutdown();
@@ -534,7 +550,12 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
 
     private void fail(CompletableFuture<GeneratedImage> target, Exchange exchange, ImageGenerationException error) {
         if (target.completeExceptionally(error) && !exchange.isCancelled()) {
-            if (error.code().equals(ImageGenerationException.INTERNAL)) {
+            if (closed) {
+                LOG.debug(
+                        "the {} image of job {} ended unfinished: the generator was closed",
+                        exchange.request.style().key(),
+                        exchange.request.jobId());
+            } else if (error.code().equals(ImageGenerationException.INTERNAL)) {
                 LOG.error(
                         "image generation failed for the {} image of job {}: {} {}",
                         exchange.request.style().key(),
@@ -889,6 +910,9 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
     }
 
     private ImageGenerationException translate(Throwable failure, Exchange exchange) {
+        if (closed) {
+            return closedError(); // whatever the close made of the call: a cancelled socket, a refused retry
+        }
         if (failure instanceof ImageGenerationException generation) {
             return generation;
         }
@@ -915,6 +939,11 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                             + exchange.attempts() + " attempt(s)");
         }
         return internal(failure);
+    }
+
+    private static ImageGenerationException closedError() {
+        return new ImageGenerationException(
+                ImageGenerationException.UNAVAILABLE, "the image generator was closed: the service is stopping");
     }
 
     private static ImageGenerationException timeout(String reason) {
