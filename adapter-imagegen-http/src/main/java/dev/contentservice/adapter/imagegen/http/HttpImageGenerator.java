@@ -19,11 +19,13 @@ import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +77,11 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
 
     /** Set by {@link #close}: every call still running, or made after, ends as closed. */
     private volatile boolean closed;
+    /**
+     * The calls not answered yet, so that {@link #close} can end each of them: a retry the closing scheduler
+     * had accepted but not run would otherwise leave its call unanswered for good.
+     */
+    private final Map<CompletableFuture<GeneratedImage>, Exchange> unanswered = new ConcurrentHashMap<>();
 
     private final HttpImageGeneratorSettings settings;
     private final Clock clock;
@@ -223,7 +230,9 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
         Objects.requireNonNull(request, "request must not be null");
         Exchange exchange = new Exchange(request, request.deadline().minus(settings.deadlineMargin()));
         CompletableFuture<GeneratedImage> result = new CompletableFuture<>();
+        unanswered.put(result, exchange);
         result.whenComplete((image, error) -> {
+            unanswered.remove(result);
             if (result.isCancelled()) {
                 exchange.cancel();
                 cancelRemotely(exchange, "the job gave the image up");
@@ -261,7 +270,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
                         settle(result, exchange, answer, failure);
                     });
         } catch (Throwable e) {
-            fail(result, exchange, internal(e));
+            fail(result, exchange, closed ? closedError() : internal(e));
         }
         return result;
     }
@@ -283,6 +292,7 @@ public final class HttpImageGenerator implements ImageGenerator, AutoCloseable {
         httpThreads.shutdown();
         client.connectionPool().evictAll();
         freshClient.connectionPool().evictAll();
+        unanswered.forEach((result, exchange) -> fail(result, exchange, closedError()));
     }
 
     @Override

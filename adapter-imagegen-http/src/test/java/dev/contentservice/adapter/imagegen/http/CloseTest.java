@@ -68,4 +68,24 @@ class CloseTest {
                 .as("a shutdown is no error")
                 .noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
     }
+
+    @Test
+    void a_call_waiting_for_its_retry_ends_when_the_generator_closes() throws Exception {
+        server.enqueue(TestImages.status(500));
+        HttpImageGenerator generator = new HttpImageGenerator(
+                fastSettings(server)
+                        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(90))
+                        .withRetries(3, Duration.ofSeconds(60), Duration.ofSeconds(60)),
+                Clock.systemUTC(),
+                ProviderBudget.unlimited());
+        CompletableFuture<GeneratedImage> call = generator.generate(request(ImageStyle.SIMPLE, Duration.ofMinutes(10)));
+        assertThat(server.takeRequest(30, TimeUnit.SECONDS)).isNotNull();
+        Waiting.eventually(() -> logs.events().stream()
+                .anyMatch(event -> event.getFormattedMessage().contains("retrying in")));
+
+        generator.close(); // the retry, 30-60 s away, sits in the scheduler that close shuts down
+
+        assertThat(failureOf(call).code()).isEqualTo(ImageGenerationException.UNAVAILABLE);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
 }
