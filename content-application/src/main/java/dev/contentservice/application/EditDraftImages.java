@@ -12,7 +12,6 @@ import dev.contentservice.domain.PosterCopy;
 import dev.contentservice.domain.PosterFormat;
 import dev.contentservice.domain.PosterPalette;
 import dev.contentservice.domain.Recommendation;
-import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.RecommendationSource;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -84,7 +83,7 @@ public final class EditDraftImages {
     }
 
     private Recommendation recommendationOf(EventDraftId eventDraftId) {
-        return recommendations.find(eventDraftId).orElseThrow(() -> new RecommendationMissingException(eventDraftId));
+        return recommendations.require(eventDraftId);
     }
 
     private DraftImages pointAt(EventDraftId eventDraftId, JobId madeBy, StylePosters made) {

@@ -7,7 +7,6 @@ import dev.contentservice.domain.JobOptions;
 import dev.contentservice.domain.JobRepository;
 import dev.contentservice.domain.JobType;
 import dev.contentservice.domain.NewJob;
-import dev.contentservice.domain.Recommendation;
 import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.RecommendationSource;
 import jakarta.inject.Inject;
@@ -71,10 +70,7 @@ public final class RequestImageGeneration {
         Job job;
         if (options.webhook().isPresent()) {
             // its delivery is owed before the job exists, so no stored job can miss it: read, owe, then submit
-            Recommendation recommendation = recommendations
-                    .find(eventDraftId)
-                    .orElseThrow(() -> new RecommendationMissingException(eventDraftId));
-            Job withWebhook = candidate.with(recommendation);
+            Job withWebhook = candidate.with(recommendations.require(eventDraftId));
             webhooks.owe(withWebhook);
             job = jobs.submit(withWebhook);
         } else {

@@ -31,9 +31,7 @@ public interface JobRepository {
      * @throws InvalidRecommendationException when the one it holds cannot be used
      */
     default Job submit(NewJob job, RecommendationSource source) {
-        Recommendation recommendation = source.find(job.eventDraftId())
-                .orElseThrow(() -> new RecommendationMissingException(job.eventDraftId()));
-        return submit(job.with(recommendation));
+        return submit(job.with(source.require(job.eventDraftId())));
     }
 
     /** The job, or empty when it never existed or its TTL passed. */

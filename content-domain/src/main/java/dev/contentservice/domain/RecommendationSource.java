@@ -11,4 +11,13 @@ import java.util.Optional;
 @FunctionalInterface
 public interface RecommendationSource {
     Optional<Recommendation> find(EventDraftId eventDraftId);
+
+    /**
+     * The draft's recommendation, which must be there.
+     *
+     * @throws RecommendationMissingException when nothing is stored for the draft
+     */
+    default Recommendation require(EventDraftId eventDraftId) {
+        return find(eventDraftId).orElseThrow(() -> new RecommendationMissingException(eventDraftId));
+    }
 }

@@ -1,9 +1,11 @@
 package dev.contentservice.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.contentservice.domain.EventDraftId;
 import dev.contentservice.domain.Recommendation;
+import dev.contentservice.domain.RecommendationMissingException;
 import dev.contentservice.domain.RecommendationSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,19 @@ public abstract class RecommendationSourceContract {
     void missing_recommendation_is_empty() {
         assertThat(source.find(EventDraftId.of("never-stored-" + System.nanoTime())))
                 .isEmpty();
+    }
+
+    @Test
+    void require_answers_the_stored_recommendation_and_refuses_a_missing_one() {
+        Recommendation recommendation = Fixtures.recommendation(Fixtures.uniqueDraft());
+        store(recommendation);
+        EventDraftId missing = EventDraftId.of("never-stored-" + System.nanoTime());
+
+        assertThat(source.require(recommendation.eventDraftId())).isEqualTo(recommendation);
+        assertThatThrownBy(() -> source.require(missing))
+                .isInstanceOf(RecommendationMissingException.class)
+                .satisfies(e -> assertThat(((RecommendationMissingException) e).eventDraftId())
+                        .isEqualTo(missing));
     }
 
     @Test
