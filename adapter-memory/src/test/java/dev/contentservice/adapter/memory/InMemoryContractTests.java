@@ -34,21 +34,9 @@ class InMemoryContractTests {
             return new InMemoryJobStore(clock, Duration.ofMinutes(1));
         }
 
-        private final InMemoryRecommendations recommendations = new InMemoryRecommendations();
-
         @Override
         protected void letTimePass(Duration duration) {
             clock.advance(duration);
-        }
-
-        @Override
-        protected RecommendationSource recommendations() {
-            return recommendations;
-        }
-
-        @Override
-        protected void storeRecommendation(Recommendation recommendation) {
-            recommendations.put(recommendation);
         }
     }
 

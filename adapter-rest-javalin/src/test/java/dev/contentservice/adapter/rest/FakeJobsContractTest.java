@@ -1,15 +1,12 @@
 package dev.contentservice.adapter.rest;
 
 import dev.contentservice.domain.JobRepository;
-import dev.contentservice.domain.Recommendation;
-import dev.contentservice.domain.RecommendationSource;
 import dev.contentservice.domain.contract.JobRepositoryContract;
 import java.time.Duration;
 
 /** The REST tests' job store, switches off, is a {@link JobRepository} like any other. */
 class FakeJobsContractTest extends JobRepositoryContract {
     private Fakes.Jobs jobs;
-    private final Fakes.Recommendations recommendations = new Fakes.Recommendations();
 
     @Override
     protected JobRepository createJobRepository() {
@@ -20,15 +17,5 @@ class FakeJobsContractTest extends JobRepositoryContract {
     @Override
     protected void letTimePass(Duration duration) {
         jobs.letTimePass(duration);
-    }
-
-    @Override
-    protected RecommendationSource recommendations() {
-        return recommendations;
-    }
-
-    @Override
-    protected void storeRecommendation(Recommendation recommendation) {
-        recommendations.store(recommendation);
     }
 }

@@ -50,10 +50,6 @@ final class Fakes {
             stored.put(EventDraftId.of(draft), recommendation(draft));
         }
 
-        void store(Recommendation recommendation) {
-            stored.put(recommendation.eventDraftId(), recommendation);
-        }
-
         void failWith(String draft, RuntimeException failure) {
             failures.put(EventDraftId.of(draft), failure);
         }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,11 +56,22 @@ public abstract class JobRepositoryContract {
      */
     protected abstract void letTimePass(Duration duration);
 
-    /** The backend's own recommendations, of the repository returned last (its submit may read them itself). */
-    protected abstract RecommendationSource recommendations();
+    /** What {@link #recommendations()} holds unless a backend gives its own. */
+    private final Map<EventDraftId, Recommendation> suiteRecommendations = new ConcurrentHashMap<>();
+
+    /**
+     * The recommendations the new-job submits read: by default a source of the suite's own. A backend whose
+     * submit reads its own records in the same step (Redis) returns its own source here, of the repository
+     * returned last, and overrides {@link #storeRecommendation} with it.
+     */
+    protected RecommendationSource recommendations() {
+        return draft -> Optional.ofNullable(suiteRecommendations.get(draft));
+    }
 
     /** Stores (or replaces) a draft's recommendation in {@link #recommendations()} as the AI service would. */
-    protected abstract void storeRecommendation(Recommendation recommendation);
+    protected void storeRecommendation(Recommendation recommendation) {
+        suiteRecommendations.put(recommendation.eventDraftId(), recommendation);
+    }
 
     @BeforeEach
     void setUpRepository() {
