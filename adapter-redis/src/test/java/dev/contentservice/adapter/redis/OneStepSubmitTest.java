@@ -77,9 +77,7 @@ class OneStepSubmitTest {
                 EventDraftId draft = draft();
                 Object expected = viaReader(draft, json);
                 ai.set(Keys.recommendation(draft), json);
-                assertThat(submitted(NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK)))
-                        .as(json)
-                        .isEqualTo(expected);
+                assertThat(submitted(newJob(draft))).as(json).isEqualTo(expected);
                 if (expected instanceof Recommendation) {
                     valid++;
                 }
@@ -168,10 +166,9 @@ class OneStepSubmitTest {
             throws InterruptedException {
         EventDraftId draft = draft();
         ai.set(Keys.recommendation(draft), "{\"eventInfo\": {\"title\": \"봄\"}, \"n\": 0x10}");
-        NewJob refused = NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK);
+        NewJob refused = newJob(draft);
 
-        assertThatThrownBy(() -> jobs.submit(refused, backend.recommendationSource()))
-                .isInstanceOf(InvalidRecommendationException.class);
+        assertThatThrownBy(() -> oneStep(refused)).isInstanceOf(InvalidRecommendationException.class);
 
         assertThat(ai.exists(Keys.job(refused.id()))).isFalse();
         assertThat(ai.exists(Keys.inFlight(draft))).isFalse();
@@ -185,7 +182,7 @@ class OneStepSubmitTest {
         String json = "{\"eventInfo\": {\"title\": \"봄\"}, \"history\": \"" + "x".repeat(100_000) + "\"}";
         ai.set(Keys.recommendation(draft), json);
 
-        Job job = jobs.submit(NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK), backend.recommendationSource());
+        Job job = oneStep(newJob(draft));
 
         assertThat(job.recommendation()).isEqualTo(viaReader(draft, json));
         assertThat(jobs.find(job.id()).orElseThrow()).isEqualTo(job);
@@ -197,9 +194,7 @@ class OneStepSubmitTest {
         EventDraftId draft = draft();
         ai.hset(Keys.recommendation(draft), "title", "봄");
 
-        assertThatThrownBy(() -> jobs.submit(
-                        NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK), backend.recommendationSource()))
-                .isInstanceOf(InvalidRecommendationException.class);
+        assertThatThrownBy(() -> oneStep(newJob(draft))).isInstanceOf(InvalidRecommendationException.class);
         assertThat(ai.exists(Keys.inFlight(draft))).isFalse();
     }
 
@@ -207,9 +202,7 @@ class OneStepSubmitTest {
     void a_missing_record_is_missing() {
         EventDraftId draft = draft();
 
-        assertThatThrownBy(() -> jobs.submit(
-                        NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK), backend.recommendationSource()))
-                .isInstanceOf(RecommendationMissingException.class);
+        assertThatThrownBy(() -> oneStep(newJob(draft))).isInstanceOf(RecommendationMissingException.class);
         assertThat(ai.exists(Keys.inFlight(draft))).isFalse();
     }
 
@@ -229,7 +222,7 @@ class OneStepSubmitTest {
         assertThat(ai.hget(Keys.job(third.id()), "status")).isEqualTo("PENDING");
         assertThat(ai.exists(Keys.job(blocked.id()))).isFalse();
         assertThat(ai.xlen(Keys.QUEUE)).isEqualTo(2);
-        assertThatThrownBy(() -> jobs.submit(blocked, backend.recommendationSource()))
+        assertThatThrownBy(() -> oneStep(blocked))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("WRONGTYPE");
     }
@@ -238,7 +231,7 @@ class OneStepSubmitTest {
     void two_submits_of_one_draft_in_one_batch_make_one_job() {
         EventDraftId draft = draft();
         NewJob first = recorded(draft);
-        NewJob second = NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK);
+        NewJob second = newJob(draft);
 
         List<List<?>> replies = redisJobs().submitAll(List.of(batched(first), batched(second)));
 
@@ -257,7 +250,7 @@ class OneStepSubmitTest {
         for (int i = 0; i < submits; i++) {
             news.add(recorded(draft()));
         }
-        jobs.submit(recorded(draft()), backend.recommendationSource()); // loads the script
+        oneStep(recorded(draft())); // loads the script
         ExecutorService callers = Executors.newFixedThreadPool(16);
         CountDownLatch go = new CountDownLatch(1);
         List<String> sent;
@@ -267,7 +260,7 @@ class OneStepSubmitTest {
             for (NewJob job : news) {
                 answers.add(callers.submit(() -> {
                     go.await();
-                    return jobs.submit(job, backend.recommendationSource());
+                    return oneStep(job);
                 }));
             }
             go.countDown();
@@ -297,11 +290,20 @@ class OneStepSubmitTest {
     /** A new job whose draft has a usable recommendation. */
     private NewJob recorded(EventDraftId draft) {
         ai.set(Keys.recommendation(draft), RecommendationJson.write(Fixtures.recommendation(draft)));
-        return NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK);
+        return newJob(draft);
     }
 
     private static RedisJobRepository.Submit batched(NewJob job) {
         return new RedisJobRepository.Submit(job.id(), job.eventDraftId(), true, JobHash.of(job));
+    }
+
+    /** The one-step submit: the backend's own recommendations, read by submit.lua. */
+    private Job oneStep(NewJob job) {
+        return jobs.submit(job, backend.recommendationSource());
+    }
+
+    private static NewJob newJob(EventDraftId draft) {
+        return NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK);
     }
 
     private static EventDraftId draft() {
@@ -323,7 +325,7 @@ class OneStepSubmitTest {
      */
     private Object viaSubmit(EventDraftId draft, String json) {
         ai.set(Keys.recommendation(draft), json);
-        NewJob job = NewJob.of(draft, JobOptions.DEFAULT, Fixtures.CLOCK);
+        NewJob job = newJob(draft);
         Object submitted = submitted(job);
         if (submitted instanceof Recommendation recommendation) {
             assertThat(jobs.find(job.id()).orElseThrow().recommendation()).isEqualTo(recommendation);
@@ -339,7 +341,7 @@ class OneStepSubmitTest {
     /** The one-step submit alone (one round trip): the job's recommendation, or "invalid". */
     private Object submitted(NewJob job) {
         try {
-            return jobs.submit(job, backend.recommendationSource()).recommendation();
+            return oneStep(job).recommendation();
         } catch (InvalidRecommendationException e) {
             return "invalid";
         }
