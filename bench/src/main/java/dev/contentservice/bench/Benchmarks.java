@@ -1118,7 +1118,8 @@ final class Benchmarks {
         return serviceEnv(redis, stub.baseUrl());
     }
 
-    private Map<String, String> serviceEnv(RedisServer redis, String providerUrl) {
+    /** The service jar in Redis mode on {@code redis}, drawing with the stand-in at {@code providerUrl}. */
+    static Map<String, String> serviceEnv(RedisServer redis, String providerUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CONTENT_REDIS_URL", redis.url());
         env.put("CONTENT_IMAGEGEN_URL", providerUrl);

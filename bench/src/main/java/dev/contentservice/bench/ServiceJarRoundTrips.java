@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,10 +41,7 @@ final class ServiceJarRoundTrips {
         Path images = Files.createTempDirectory("content-roundtrips-images");
         try (RedisServer redis = RedisServer.start(logDir);
                 ProviderStub stub = ProviderStub.startCounting(Duration.ZERO)) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("CONTENT_REDIS_URL", redis.url());
-            env.put("CONTENT_IMAGEGEN_URL", stub.baseUrl());
-            env.put("CONTENT_IMAGEGEN_API_KEY", "bench-not-a-key");
+            Map<String, String> env = Benchmarks.serviceEnv(redis, stub.baseUrl());
             env.put("CONTENT_IMAGE_STORE", "filesystem");
             env.put("CONTENT_IMAGE_DIR", images.toString());
             env.put("CONTENT_IMAGEGEN_TEXT", "provider");
@@ -76,16 +72,12 @@ final class ServiceJarRoundTrips {
         }
     }
 
-    private static List<String> postPaced(String base, List<String> drafts) throws InterruptedException {
+    private static List<String> postPaced(String base, List<String> drafts) {
         List<String> ids = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < drafts.size(); i++) {
+            Sleep.untilDue(start, i, PACED_PER_SECOND);
             ids.add(API.generate(base, drafts.get(i)));
-            long next = start + (i + 1) * 1_000_000_000L / PACED_PER_SECOND;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
         }
         return ids;
     }
