@@ -12,6 +12,7 @@ import dev.contentservice.domain.ImageStyle;
 import dev.contentservice.domain.ProviderBudget;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -45,11 +46,7 @@ class CloseTest {
                     .headersDelay(60, TimeUnit.SECONDS)
                     .build());
         }
-        HttpImageGenerator generator = new HttpImageGenerator(
-                fastSettings(server)
-                        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(90)),
-                Clock.systemUTC(),
-                ProviderBudget.unlimited());
+        HttpImageGenerator generator = new HttpImageGenerator(patient(), Clock.systemUTC(), ProviderBudget.unlimited());
         CompletableFuture<GeneratedImage> first = generator.generate(request(ImageStyle.SIMPLE, Duration.ofMinutes(5)));
         CompletableFuture<GeneratedImage> second = generator.generate(request(ImageStyle.FANCY, Duration.ofMinutes(5)));
         assertThat(server.takeRequest(30, TimeUnit.SECONDS)).isNotNull();
@@ -57,7 +54,7 @@ class CloseTest {
 
         generator.close();
 
-        for (CompletableFuture<GeneratedImage> call : java.util.List.of(first, second)) {
+        for (CompletableFuture<GeneratedImage> call : List.of(first, second)) {
             ImageGenerationException failure = failureOf(call);
             assertThat(failure.code()).isEqualTo(ImageGenerationException.UNAVAILABLE);
         }
@@ -73,9 +70,7 @@ class CloseTest {
     void a_call_waiting_for_its_retry_ends_when_the_generator_closes() throws Exception {
         server.enqueue(TestImages.status(500));
         HttpImageGenerator generator = new HttpImageGenerator(
-                fastSettings(server)
-                        .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(90))
-                        .withRetries(3, Duration.ofSeconds(60), Duration.ofSeconds(60)),
+                patient().withRetries(3, Duration.ofSeconds(60), Duration.ofSeconds(60)),
                 Clock.systemUTC(),
                 ProviderBudget.unlimited());
         CompletableFuture<GeneratedImage> call = generator.generate(request(ImageStyle.SIMPLE, Duration.ofMinutes(10)));
@@ -87,5 +82,11 @@ class CloseTest {
 
         assertThat(failureOf(call).code()).isEqualTo(ImageGenerationException.UNAVAILABLE);
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    /** The test server's settings with timeouts long enough that only the close ends a call. */
+    private HttpImageGeneratorSettings patient() {
+        return fastSettings(server)
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(90));
     }
 }
