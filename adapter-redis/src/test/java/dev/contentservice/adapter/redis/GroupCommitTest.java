@@ -133,6 +133,31 @@ class GroupCommitTest {
     }
 
     @Test
+    void an_interrupted_caller_still_gets_its_answer_and_keeps_its_interrupt() throws Exception {
+        GroupCommit<Integer, Integer> commit = heldAtZero(GroupCommitTest::doubled);
+        Future<Integer> first = holdFirst(commit);
+        AtomicInteger answer = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(1);
+        List<Boolean> stillInterrupted = new CopyOnWriteArrayList<>();
+        Thread caller = new Thread(() -> {
+            answer.set(commit.submit(4));
+            stillInterrupted.add(Thread.currentThread().isInterrupted());
+            answered.countDown();
+        });
+        caller.start();
+        assertThat(Fixtures.eventually(PATIENCE, () -> commit.waiting() == 1)).isTrue();
+
+        caller.interrupt();
+        assertThat(answered.getCount()).isOne(); // its item is still waiting for the lane
+        releaseFirst.countDown();
+
+        assertThat(first.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isZero();
+        await(answered);
+        assertThat(answer.get()).isEqualTo(8);
+        assertThat(stillInterrupted).containsExactly(true);
+    }
+
+    @Test
     void a_batch_answering_the_wrong_number_of_results_fails_its_callers() {
         GroupCommit<Integer, Integer> commit = new GroupCommit<>(8, 1, items -> List.of());
 
