@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service's own metrics beyond the jobs' ({@link MicrometerJobMetrics}): HTTP requests, provider
@@ -42,6 +43,7 @@ final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
     private final Map<Outcome, Counter> calls = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Timer> latencies = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Counter> retries = new EnumMap<>(Outcome.class);
+    private final Map<RequestKind, Timer> requests = new ConcurrentHashMap<>();
 
     /**
      * Two of Micrometer's processor meters break Prometheus naming (promtool says so): a "_count" that is no
@@ -118,15 +120,25 @@ final class ServiceMetrics implements ProviderCallMetrics, AutoCloseable {
     }
 
     void requestFinished(String method, String route, int status, Duration took) {
-        Timer.builder("http.server.requests")
-                .description("HTTP requests answered, by method, route template and status")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .serviceLevelObjectives(HTTP_BUCKETS)
-                .register(registry)
+        requests.computeIfAbsent(new RequestKind(method, route, status), this::requestTimer)
                 .record(took);
     }
+
+    /**
+     * The timer of one kind of request, built once: a builder and its registration on every request cost
+     * more than the request's own routing (route templates and statuses are few, so the cache stays small).
+     */
+    private Timer requestTimer(RequestKind kind) {
+        return Timer.builder("http.server.requests")
+                .description("HTTP requests answered, by method, route template and status")
+                .tag("method", kind.method())
+                .tag("route", kind.route())
+                .tag("status", Integer.toString(kind.status()))
+                .serviceLevelObjectives(HTTP_BUCKETS)
+                .register(registry);
+    }
+
+    private record RequestKind(String method, String route, int status) {}
 
     @Override
     public void callFinished(Outcome outcome, Duration latency) {
