@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +110,9 @@ class CorsAndHeadersTest {
 
         assertThat(made).matches("[0-9a-f-]{36}");
         assertThat(replaced).matches("[0-9a-f-]{36}").isNotEqualTo(made);
+        assertThat(List.of(UUID.fromString(made), UUID.fromString(replaced)))
+                .allSatisfy(
+                        id -> assertThat(List.of(id.version(), id.variant())).containsExactly(4, 2));
     }
 
     @Test
