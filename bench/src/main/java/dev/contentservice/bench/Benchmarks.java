@@ -16,10 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -326,28 +329,49 @@ final class Benchmarks {
             ServiceProcess service,
             ServiceProcess baseline,
             BiFunction<ServiceProcess, Integer, Wrk.Result> round) {
-        String servicePid = Long.toString(service.child().pid());
-        String baselinePid = Long.toString(baseline.child().pid());
-        for (int n = 1; n <= HTTP_WARMUP_MAX_ROUNDS; n++) {
-            Proc.CompilerCpu serviceBefore = Proc.CompilerCpu.of(servicePid);
-            Wrk.Result serviceRound = round.apply(service, n);
-            double serviceCompilers = Proc.CompilerCpu.of(servicePid).percentSince(serviceBefore);
-            Proc.CompilerCpu baselineBefore = Proc.CompilerCpu.of(baselinePid);
-            Wrk.Result baselineRound = round.apply(baseline, n);
-            double baselineCompilers = Proc.CompilerCpu.of(baselinePid).percentSince(baselineBefore);
-            log(String.format(
-                    java.util.Locale.ROOT,
-                    "%s warm-up round %d: service %.0f req/s (compilers %.1f%% of its CPU), baseline %.0f req/s "
-                            + "(compilers %.1f%%)",
-                    what,
-                    n,
-                    serviceRound.perSecond(),
-                    serviceCompilers,
-                    baselineRound.perSecond(),
-                    baselineCompilers));
-            if (n >= HTTP_WARMUP_MIN_ROUNDS
-                    && serviceCompilers < HTTP_QUIET_COMPILERS_PERCENT
-                    && baselineCompilers < HTTP_QUIET_COMPILERS_PERCENT) {
+        Map<String, String> pids = new LinkedHashMap<>();
+        pids.put("service", Long.toString(service.child().pid()));
+        pids.put("baseline", Long.toString(baseline.child().pid()));
+        untilCompilersQuiet(
+                what,
+                HTTP_WARMUP_MIN_ROUNDS,
+                HTTP_WARMUP_MAX_ROUNDS,
+                HTTP_QUIET_COMPILERS_PERCENT,
+                pids,
+                n -> String.format(
+                        Locale.ROOT,
+                        "service %.0f req/s, baseline %.0f req/s",
+                        round.apply(service, n).perSecond(),
+                        round.apply(baseline, n).perSecond()));
+    }
+
+    /**
+     * Runs {@code round} (given its number, answering what to log of it) until the JIT's compilers took under
+     * {@code quietPercent} of the CPU of each process of {@code pids} (its name to its pid, or {@code "self"})
+     * during one round: at least {@code minRounds} rounds, at most {@code maxRounds}. Logs each round with
+     * each process's compiler share.
+     */
+    private void untilCompilersQuiet(
+            String what,
+            int minRounds,
+            int maxRounds,
+            double quietPercent,
+            Map<String, String> pids,
+            IntFunction<String> round) {
+        for (int n = 1; n <= maxRounds; n++) {
+            Map<String, Proc.CompilerCpu> before = new LinkedHashMap<>();
+            pids.forEach((name, pid) -> before.put(name, Proc.CompilerCpu.of(pid)));
+            String ran = round.apply(n);
+            StringJoiner shares = new StringJoiner(", ");
+            boolean quiet = true;
+            for (Map.Entry<String, String> process : pids.entrySet()) {
+                double share = Proc.CompilerCpu.of(process.getValue()).percentSince(before.get(process.getKey()));
+                shares.add(String.format(Locale.ROOT, "%s %.1f%%", process.getKey(), share));
+                quiet &= share < quietPercent;
+            }
+            log(what + " warm-up round " + n + ": " + ran + "; the JIT's compilers took of each process's CPU: "
+                    + shares);
+            if (n >= minRounds && quiet) {
                 return;
             }
         }
@@ -637,27 +661,14 @@ final class Benchmarks {
      * (nearly) done, so that the timed runs measure compiled code, as in a service that has been up a while.
      */
     private void latencyWarmUp(RedisServer redis, ServiceProcess service, BareExchange exchange) {
-        String servicePid = Long.toString(service.child().pid());
-        for (int round = 1; round <= LATENCY_WARMUP_MAX_ROUNDS; round++) {
-            Proc.CompilerCpu serviceBefore = Proc.CompilerCpu.of(servicePid);
-            Proc.CompilerCpu harnessBefore = Proc.CompilerCpu.of("self");
-            latencyRound(redis, service, "lw" + round + "-", LATENCY_WARMUP_JOBS, LATENCY_WARMUP_RATE);
+        Map<String, String> pids = new LinkedHashMap<>();
+        pids.put("service", Long.toString(service.child().pid()));
+        pids.put("harness (the bare exchange)", "self");
+        untilCompilersQuiet("latency", 1, LATENCY_WARMUP_MAX_ROUNDS, QUIET_COMPILERS_PERCENT, pids, n -> {
+            latencyRound(redis, service, "lw" + n + "-", LATENCY_WARMUP_JOBS, LATENCY_WARMUP_RATE);
             exchange.round(LATENCY_WARMUP_JOBS, LATENCY_WARMUP_RATE, 1000);
-            double serviceCompilers = Proc.CompilerCpu.of(servicePid).percentSince(serviceBefore);
-            double harnessCompilers = Proc.CompilerCpu.of("self").percentSince(harnessBefore);
-            log(String.format(
-                    java.util.Locale.ROOT,
-                    "latency warm-up round %d (%d jobs at %d/s each side): the JIT's compilers took %.0f%% of the "
-                            + "service's CPU, %.0f%% of the harness's (the bare exchange's)",
-                    round,
-                    LATENCY_WARMUP_JOBS,
-                    LATENCY_WARMUP_RATE,
-                    serviceCompilers,
-                    harnessCompilers));
-            if (serviceCompilers < QUIET_COMPILERS_PERCENT && harnessCompilers < QUIET_COMPILERS_PERCENT) {
-                return;
-            }
-        }
+            return LATENCY_WARMUP_JOBS + " jobs at " + LATENCY_WARMUP_RATE + "/s each side";
+        });
     }
 
     /** Submits jobs at a steady rate, waits for all of them, returns each one's time beyond 1 s in ms. */
