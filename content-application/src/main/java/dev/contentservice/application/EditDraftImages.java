@@ -57,7 +57,7 @@ public final class EditDraftImages {
         Objects.requireNonNull(edit, "edit must not be null");
         latest(eventDraftId);
         requireHeadline(edit);
-        return recommendationOf(eventDraftId);
+        return recommendations.require(eventDraftId);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class EditDraftImages {
         Objects.requireNonNull(edit, "edit must not be null");
         DraftImages current = latest(eventDraftId);
         requireHeadline(edit);
-        PosterCopy copy = PosterCopy.from(recommendationOf(eventDraftId)).edited(edit);
+        PosterCopy copy = PosterCopy.from(recommendations.require(eventDraftId)).edited(edit);
         Optional<PosterPalette> palette = edit.palette().map(PosterPalette::from);
         Set<PosterFormat> formats = formatsOf(current);
         return posters.reset(current.jobId(), editJob, edit.style(), copy, palette, formats)
@@ -80,10 +80,6 @@ public final class EditDraftImages {
 
     private DraftImages latest(EventDraftId eventDraftId) {
         return imageSets.latest(eventDraftId).orElseThrow(() -> new DraftImagesNotFoundException(eventDraftId));
-    }
-
-    private Recommendation recommendationOf(EventDraftId eventDraftId) {
-        return recommendations.require(eventDraftId);
     }
 
     private DraftImages pointAt(EventDraftId eventDraftId, JobId madeBy, StylePosters made) {
